@@ -1,0 +1,423 @@
+"""`KnowledgeGraph`: the one core type of raregraph.
+
+A :class:`KnowledgeGraph` stores typed :class:`~raregraph.model.Node` objects and
+:class:`~raregraph.model.Edge` objects in a networkx ``MultiDiGraph`` keyed by
+predicate, keeps look-up indexes (ids, names, synonyms, symbols, xrefs) and answers
+questions with methods named after them.
+
+Examples
+--------
+>>> from raregraph.model import Category, Edge, Node, Predicate
+>>> kg = KnowledgeGraph()
+>>> _ = kg.add_node(Node("ORPHA:3261", Category.DISEASE, "Autoimmune lymphoproliferative syndrome",
+...                      synonyms=("ALPS",)))
+>>> _ = kg.add_node(Node("HGNC:11920", Category.GENE, "FAS", symbol="FAS"))
+>>> _ = kg.add_edge(Edge("ORPHA:3261", Predicate.CAUSED_BY, "HGNC:11920"))
+>>> [d.id for d in kg.diseases(gene="fas")]
+['ORPHA:3261']
+>>> [g.symbol for g in kg.genes(disease="alps")]
+['FAS']
+
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+
+from raregraph.curie import is_curie, normalize_curie
+from raregraph.errors import (
+    AmbiguousNameError,
+    NodeConflictError,
+    NotFoundError,
+    SchemaError,
+)
+from raregraph.model import (
+    ALLOWED,
+    TREATMENT_CATEGORIES,
+    Category,
+    Edge,
+    Node,
+    Predicate,
+)
+from raregraph.text import normalize_name
+
+__all__ = ["KnowledgeGraph"]
+
+GENE_PREDICATES = frozenset({Predicate.CAUSED_BY, Predicate.CONDITION_ASSOCIATED_WITH_GENE})
+
+#: A function that maps a term CURIE to the CURIEs below it (for hierarchy-aware queries).
+DescendantsFunction = Callable[[str], Iterable[str]]
+
+
+class KnowledgeGraph:
+    """A typed, ontology-aligned rare-disease knowledge graph.
+
+    Parameters
+    ----------
+    name:
+        A label for the graph (shown by :meth:`stats`).
+
+    Notes
+    -----
+    Nodes are created through :meth:`add_node` (which merges with an existing node of
+    the same id) and edges through :meth:`add_edge` (which checks the model's allowed
+    triples and merges evidence of the same statement). ``kg.nx`` is the underlying
+    ``networkx.MultiDiGraph``: node attribute ``"node"`` holds the :class:`Node`, edge
+    attribute ``"edge"`` the :class:`Edge`, and the edge key is :attr:`Edge.key`.
+    Treat it as read-only; change the graph through the methods.
+
+    """
+
+    def __init__(self, name: str = "raregraph") -> None:
+        self.name = name
+        self._g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        self._by_name: dict[str, set[str]] = {}
+        self._by_xref: dict[str, set[str]] = {}
+        self._descendants: dict[str, DescendantsFunction] = {}
+
+    # ------------------------------------------------------------------ storage
+    @property
+    def nx(self) -> nx.MultiDiGraph[str]:
+        """The underlying networkx ``MultiDiGraph`` (for users' own algorithms)."""
+        return self._g
+
+    def __len__(self) -> int:
+        return int(self._g.number_of_nodes())
+
+    def __iter__(self) -> Iterator[Node]:
+        nodes = self._g.nodes
+        for node_id in self._g:
+            yield nodes[node_id]["node"]
+
+    def __contains__(self, node_id: object) -> bool:
+        return isinstance(node_id, str) and node_id in self._g
+
+    def __repr__(self) -> str:
+        return (
+            f"<KnowledgeGraph {self.name!r}: {self._g.number_of_nodes()} nodes, "
+            f"{self._g.number_of_edges()} edges>"
+        )
+
+    def add_node(self, node: Node, *, strict: bool = False) -> Node:
+        """Add a node, or merge it into the node of the same id; return the stored node.
+
+        Merging keeps the existing name and adds a differing name as a synonym
+        (``strict=True`` raises :class:`NodeConflictError` instead). Categories must
+        agree.
+
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_node(Node("HP:0001744", Category.PHENOTYPIC_FEATURE, "Splenomegaly"))
+        >>> kg.add_node(Node("HP:0001744", Category.PHENOTYPIC_FEATURE, "Enlarged spleen")).synonyms
+        ('Enlarged spleen',)
+        """
+        existing: Node | None = self._g.nodes[node.id]["node"] if node.id in self._g else None
+        if existing is not None:
+            if existing.category is not node.category:
+                raise NodeConflictError(
+                    f"{node.id} is a {existing.category.label} ({existing.name!r}); "
+                    f"cannot add it again as a {node.category.label} ({node.name!r})"
+                )
+            if strict and normalize_name(existing.name) != normalize_name(node.name):
+                raise NodeConflictError(
+                    f"{node.id} is named {existing.name!r} here and {node.name!r} in the input"
+                )
+            node = existing.merged_with(node)
+            if node == existing:
+                return existing
+        self._g.add_node(node.id, node=node)
+        self._index(node)
+        return node
+
+    def add_edge(self, edge: Edge) -> Edge:
+        """Add an edge, or merge its evidence into the same statement; return the stored edge.
+
+        Both ends must already be in the graph, and their categories must be allowed for
+        the predicate (:data:`raregraph.model.ALLOWED`), else :class:`SchemaError`.
+        """
+        subject = self._stored(edge.subject, role="subject")
+        obj = self._stored(edge.object, role="object")
+        allowed_subjects, allowed_objects = ALLOWED[edge.predicate]
+        if subject.category not in allowed_subjects or obj.category not in allowed_objects:
+            raise SchemaError(
+                f"{edge.predicate.curie} cannot join a {subject.category.label} "
+                f"({subject.id}) to a {obj.category.label} ({obj.id})"
+            )
+        key = edge.key
+        current = self._g.get_edge_data(edge.subject, edge.object, key)
+        if current is not None:
+            edge = current["edge"].with_evidence(edge.evidence)
+        self._g.add_edge(edge.subject, edge.object, key=key, edge=edge)
+        return edge
+
+    def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
+        """Add every node and edge of ``other`` to this graph (evidence is kept); return self."""
+        for node in other:
+            self.add_node(node)
+        for edge in other.edges():
+            self.add_edge(edge)
+        for prefix, function in other._descendants.items():
+            self._descendants.setdefault(prefix, function)
+        return self
+
+    def _stored(self, node_id: str, *, role: str) -> Node:
+        try:
+            node: Node = self._g.nodes[node_id]["node"]
+        except KeyError:
+            raise SchemaError(f"the edge {role} {node_id} is not a node of the graph") from None
+        return node
+
+    def _index(self, node: Node) -> None:
+        for text in (node.id, *node.names, *node.xrefs):
+            self._by_name.setdefault(normalize_name(text), set()).add(node.id)
+        for xref in node.xrefs:
+            self._by_xref.setdefault(xref, set()).add(node.id)
+
+    # ------------------------------------------------------------------ look-ups
+    def node(self, node_id: str) -> Node:
+        """Return the node with this exact id; raise :class:`NotFoundError` if absent."""
+        try:
+            found: Node = self._g.nodes[node_id]["node"]
+        except KeyError:
+            raise NotFoundError(f"no node with id {node_id!r} in the graph") from None
+        return found
+
+    def find(self, text: str, category: Category | Iterable[Category] | None = None) -> list[Node]:
+        """Return every node whose id, xref, name, synonym or symbol matches ``text``.
+
+        Matching ignores case and punctuation. ``category`` narrows the result.
+        """
+        categories = _as_category_set(category)
+        ids: set[str] = set()
+        if is_curie(text):
+            curie = normalize_curie(text)
+            if curie in self._g:
+                ids.add(curie)
+            ids |= self._by_xref.get(curie, set())
+        ids |= self._by_name.get(normalize_name(text), set())
+        found = [self._g.nodes[i]["node"] for i in sorted(ids)]
+        return [n for n in found if categories is None or n.category in categories]
+
+    def resolve(self, text: str, category: Category | Iterable[Category] | None = None) -> Node:
+        """Return the one node that ``text`` names; raise if none or several do.
+
+        An unknown name raises :class:`NotFoundError` with close names as suggestions;
+        a name shared by several nodes raises :class:`AmbiguousNameError` listing them.
+        An exact id wins over names.
+        """
+        found = self.find(text, category)
+        if is_curie(text):
+            exact = [n for n in found if n.id == normalize_curie(text)]
+            if exact:
+                return exact[0]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousNameError(text, [f"{n.id} ({n.name})" for n in found])
+        categories = _as_category_set(category)
+        kinds = "/".join(sorted(c.label for c in categories)) if categories else "node"
+        close = difflib.get_close_matches(normalize_name(text), list(self._by_name), n=5)
+        hint = ""
+        if close:
+            names = sorted({self._g.nodes[i]["node"].name for c in close for i in self._by_name[c]})
+            hint = "; did you mean " + ", ".join(repr(n) for n in names[:5]) + "?"
+        raise NotFoundError(f"no {kinds} named {text!r} in the graph{hint}")
+
+    def nodes(self, category: Category | Iterable[Category] | None = None) -> list[Node]:
+        """Return the nodes, optionally of one or more categories, sorted by id."""
+        categories = _as_category_set(category)
+        return sorted(
+            (n for n in self if categories is None or n.category in categories),
+            key=lambda n: n.id,
+        )
+
+    def edges(
+        self,
+        subject: str | None = None,
+        predicate: Predicate | Iterable[Predicate] | None = None,
+        object: str | None = None,
+    ) -> Iterator[Edge]:
+        """Iterate over edges, optionally only those with this subject/predicate/object.
+
+        ``subject`` and ``object`` are node ids (use :meth:`resolve` for names).
+        """
+        predicates = _as_predicate_set(predicate)
+        if subject is not None:
+            triples: Iterable[tuple[str, str, Any]] = self._g.out_edges(subject, data="edge")
+        elif object is not None:
+            triples = self._g.in_edges(object, data="edge")
+        else:
+            triples = self._g.edges(data="edge")
+        for _, target, edge in triples:
+            if object is not None and target != object:
+                continue
+            if predicates is None or edge.predicate in predicates:
+                yield edge
+
+    # ------------------------------------------------------------------ hierarchy
+    def use_hierarchy(self, prefix: str, descendants: DescendantsFunction) -> None:
+        """Make queries on ``prefix`` terms (e.g. ``"HP"``) aware of their subclasses.
+
+        ``descendants(curie)`` must return the CURIEs below ``curie`` in the ontology.
+        """
+        self._descendants[prefix] = descendants
+
+    def _expand(self, node_id: str, include_descendants: bool) -> set[str]:
+        ids = {node_id}
+        if include_descendants:
+            function = self._descendants.get(node_id.split(":", 1)[0])
+            if function is None:
+                raise NotFoundError(
+                    f"no ontology hierarchy is loaded for {node_id}; "
+                    "call kg.use_hierarchy(...) or load the ontologies first"
+                )
+            ids.update(function(node_id))
+        return ids
+
+    # ------------------------------------------------------------------ queries
+    def diseases(
+        self,
+        *,
+        gene: str | None = None,
+        phenotype: str | None = None,
+        inheritance: str | None = None,
+        organ: str | None = None,
+        treatment: str | None = None,
+        include_descendants: bool = False,
+        include_negated: bool = False,
+    ) -> list[Node]:
+        """Return the diseases linked to every given gene, phenotype, mode, organ, treatment.
+
+        Each filter is a name, symbol, synonym or CURIE. With ``include_descendants``
+        a term also matches its subterms (needs :meth:`use_hierarchy`). Negated edges
+        ("does not cause seizures") never count unless ``include_negated``.
+        With no filter, every disease is returned.
+        """
+        filters: list[tuple[str, frozenset[Predicate], frozenset[Category]]] = []
+        if gene is not None:
+            filters.append((gene, GENE_PREDICATES, frozenset({Category.GENE})))
+        if phenotype is not None:
+            filters.append(
+                (
+                    phenotype,
+                    frozenset({Predicate.HAS_PHENOTYPE}),
+                    frozenset({Category.PHENOTYPIC_FEATURE}),
+                )
+            )
+        if inheritance is not None:
+            filters.append(
+                (
+                    inheritance,
+                    frozenset({Predicate.HAS_MODE_OF_INHERITANCE}),
+                    frozenset({Category.GENETIC_INHERITANCE}),
+                )
+            )
+        if organ is not None:
+            filters.append(
+                (
+                    organ,
+                    frozenset({Predicate.DISEASE_HAS_LOCATION}),
+                    frozenset({Category.ANATOMICAL_ENTITY}),
+                )
+            )
+        if treatment is not None:
+            filters.append((treatment, frozenset({Predicate.TREATED_BY}), TREATMENT_CATEGORIES))
+        if not filters:
+            return self.nodes(Category.DISEASE)
+        result: set[str] | None = None
+        for text, predicates, categories in filters:
+            targets = self._expand(self._resolve_term(text, categories), include_descendants)
+            hits = {
+                edge.subject
+                for target in targets
+                if target in self._g
+                for edge in self.edges(object=target, predicate=predicates)
+                if include_negated or not edge.negated
+            }
+            result = hits if result is None else result & hits
+        return [self._g.nodes[i]["node"] for i in sorted(result or ())]
+
+    def _resolve_term(self, text: str, categories: frozenset[Category]) -> str:
+        if is_curie(text):
+            curie = normalize_curie(text)
+            if curie not in self._g:
+                found = self.find(curie, categories)
+                return found[0].id if len(found) == 1 else curie
+            return curie
+        return self.resolve(text, categories).id
+
+    def _objects(
+        self,
+        disease: str,
+        predicates: frozenset[Predicate],
+        include_negated: bool,
+    ) -> list[Node]:
+        subject = self.resolve(disease, Category.DISEASE).id
+        ids = {
+            edge.object
+            for edge in self.edges(subject=subject, predicate=predicates)
+            if include_negated or not edge.negated
+        }
+        return [self._g.nodes[i]["node"] for i in sorted(ids)]
+
+    def genes(self, *, disease: str, include_negated: bool = False) -> list[Node]:
+        """Return the genes that cause or are associated with ``disease``."""
+        return self._objects(disease, GENE_PREDICATES, include_negated)
+
+    def phenotypes(self, *, disease: str, include_negated: bool = False) -> list[Node]:
+        """Return the phenotypic features of ``disease`` (stated absences excluded)."""
+        return self._objects(disease, frozenset({Predicate.HAS_PHENOTYPE}), include_negated)
+
+    def inheritance(self, *, disease: str) -> list[Node]:
+        """Return the modes of inheritance of ``disease``."""
+        return self._objects(disease, frozenset({Predicate.HAS_MODE_OF_INHERITANCE}), False)
+
+    def organs(self, *, disease: str) -> list[Node]:
+        """Return the anatomical entities that ``disease`` affects."""
+        return self._objects(disease, frozenset({Predicate.DISEASE_HAS_LOCATION}), False)
+
+    def treatments(self, *, disease: str) -> list[Node]:
+        """Return the drugs, procedures and other treatments of ``disease``."""
+        return self._objects(disease, frozenset({Predicate.TREATED_BY}), False)
+
+    def stats(self) -> dict[str, Any]:
+        """Return counts of nodes per category and edges per predicate.
+
+        >>> KnowledgeGraph("empty").stats()["nodes"]
+        0
+        """
+        categories = Counter(n.category.label for n in self)
+        predicates = Counter(e.predicate.label for e in self.edges())
+        negated = sum(1 for e in self.edges() if e.negated)
+        return {
+            "name": self.name,
+            "nodes": self._g.number_of_nodes(),
+            "edges": self._g.number_of_edges(),
+            "negated_edges": negated,
+            "nodes_by_category": dict(sorted(categories.items())),
+            "edges_by_predicate": dict(sorted(predicates.items())),
+        }
+
+
+def _as_category_set(
+    category: Category | Iterable[Category] | None,
+) -> frozenset[Category] | None:
+    if category is None:
+        return None
+    if isinstance(category, Category):
+        return frozenset({category})
+    return frozenset(category)
+
+
+def _as_predicate_set(
+    predicate: Predicate | Iterable[Predicate] | None,
+) -> frozenset[Predicate] | None:
+    if predicate is None:
+        return None
+    if isinstance(predicate, Predicate):
+        return frozenset({predicate})
+    return frozenset(predicate)

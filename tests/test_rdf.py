@@ -1,0 +1,153 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
+
+from helpers import small_graph
+from raregraph.errors import InputError
+from raregraph.export import read_graph, write_graph
+from raregraph.export.rdf import read_rdf, to_ntriples, to_turtle
+from raregraph.graph import KnowledgeGraph
+from raregraph.model import Category, Edge, Evidence, Node, Predicate, Qualifiers
+
+ROOT = Path(__file__).parents[1]
+
+
+def _rdflib(path, fmt):
+    graph = rdflib.Graph()
+    graph.parse(path, format=fmt)
+    return graph
+
+
+def test_turtle_ntriples_jsonld_hold_the_same_triples(tmp_path):
+    kg = small_graph()
+    for suffix in ("ttl", "nt", "jsonld"):
+        write_graph(kg, tmp_path / f"g.{suffix}")
+    ttl = _rdflib(tmp_path / "g.ttl", "turtle")
+    nt = _rdflib(tmp_path / "g.nt", "nt")
+    jsonld = _rdflib(tmp_path / "g.jsonld", "json-ld")
+    assert len(ttl) == len(nt) == len(jsonld) > 50
+    assert isomorphic(ttl, nt)
+    assert isomorphic(ttl, jsonld)
+
+
+def test_pyoxigraph_parses_our_turtle(tmp_path):
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    kg = small_graph()
+    write_graph(kg, tmp_path / "g.ttl")
+    with (tmp_path / "g.ttl").open("rb") as handle:
+        quads = list(pyoxigraph.parse(handle, pyoxigraph.RdfFormat.TURTLE))
+    assert len(quads) == len(_rdflib(tmp_path / "g.ttl", "turtle"))
+
+
+def test_vocabulary_and_iri_scheme(tmp_path):
+    kg = small_graph()
+    text = to_ntriples(kg)
+    assert (
+        "<http://purl.obolibrary.org/obo/MONDO_0017979> <https://w3id.org/biolink/vocab/"
+        "has_phenotype> <http://purl.obolibrary.org/obo/HP_0001744> ."
+    ) in text
+    # the negated edge is only on its association, never as a direct triple
+    assert "biolink/vocab/has_phenotype> <http://purl.obolibrary.org/obo/HP_0001250>" not in text
+    assert '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>' in text
+    assert "<https://w3id.org/raregraph/association/" in text
+    assert '"75.0"^^<http://www.w3.org/2001/XMLSchema#double>' in text
+    assert "<https://w3id.org/biolink/vocab/DiseaseToPhenotypicFeatureAssociation>" in text
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt", "jsonld"])
+def test_round_trip_is_lossless_and_byte_identical(tmp_path, suffix):
+    kg = small_graph()
+    first = tmp_path / f"a.{suffix}"
+    second = tmp_path / f"b.{suffix}"
+    write_graph(kg, first)
+    back = read_graph(first)
+    write_graph(back, second)
+    assert first.read_bytes() == second.read_bytes()
+    assert {n for n in back} == {n for n in kg}
+    assert set(back.edges()) == set(kg.edges())
+
+
+def test_output_is_deterministic_across_processes(tmp_path):
+    script = (
+        "import sys; sys.path.insert(0, 'tests'); from helpers import small_graph; "
+        "from raregraph.export import write_graph; "
+        "[write_graph(small_graph(), sys.argv[1] + '.' + s) for s in ('ttl', 'nt', 'jsonld')]"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        base = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(base)], check=True, cwd=ROOT, env=env)
+        outputs.append(
+            [(base.parent / f"{base.name}.{s}").read_bytes() for s in ("ttl", "nt", "jsonld")]
+        )
+    assert outputs[0] == outputs[1]
+
+
+def test_bad_rdf_is_an_input_error(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is @not turtle <<<", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.ttl"):
+        read_rdf(bad)
+
+
+def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "g.ttl"
+    target.write_text("old content\n", encoding="utf-8")
+    import raregraph.export.rdf as rdf
+
+    def explode(kg):
+        yield "http://a", "http://b", "http://c"
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(rdf, "triples", explode)
+    with pytest.raises(RuntimeError):
+        write_graph(small_graph(), target)
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
+
+
+_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=_text.filter(lambda s: s.strip() != ""),
+    synonyms=st.lists(_text, max_size=3),
+    sentence=_text,
+    percentage=st.none() | st.floats(min_value=0, max_value=100, allow_nan=False),
+    span=st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)).map(lambda t: tuple(sorted(t))),
+    negated=st.booleans(),
+)
+def test_property_any_text_round_trips(
+    tmp_path, name, synonyms, sentence, percentage, span, negated
+):
+    kg = KnowledgeGraph()
+    kg.add_node(Node("raregraph:document/x", Category.PUBLICATION, "doc"))
+    kg.add_node(Node("MONDO:0000001", Category.DISEASE, name, synonyms=tuple(synonyms)))
+    kg.add_node(Node("HP:0000001", Category.PHENOTYPIC_FEATURE, "All"))
+    kg.add_edge(
+        Edge(
+            "MONDO:0000001",
+            Predicate.HAS_PHENOTYPE,
+            "HP:0000001",
+            Qualifiers(negated=negated, percentage=percentage, qualifier_text=sentence),
+            (Evidence("raregraph:document/x", "infores:gard", sentence=sentence, span=span),),
+        )
+    )
+    for suffix in ("ttl", "nt"):
+        path = tmp_path / f"p.{suffix}"
+        write_graph(kg, path)
+        back = read_rdf(path)
+        assert set(back) == set(kg)
+        assert set(back.edges()) == set(kg.edges())
+    assert to_turtle(read_rdf(tmp_path / "p.ttl")) == to_turtle(kg)
