@@ -124,11 +124,19 @@ def test_merge_of_two_graphs_keeps_all_evidence():
     assert {e.sentence for e in edge.evidence} == {"enlargement of the spleen", "other page"}
 
 
-def test_hierarchy_aware_queries_need_a_hierarchy():
+def test_hierarchy_aware_queries():
     kg = small_graph()
     with pytest.raises(NotFoundError, match="hierarchy"):
-        kg.diseases(phenotype="HP:0001743", include_descendants=True)
-    kg.use_hierarchy("HP", lambda curie: {"HP:0001744"} if curie == "HP:0001743" else set())
+        kg.diseases(gene="HGNC:11920", include_descendants=True)  # genes have none
+    # a user-supplied hierarchy wins over the bundled one
+    kg.use_hierarchy("HP", lambda curie: {"HP:0001744"} if curie == "HP:9999999" else set())
+    assert ids(kg.diseases(phenotype="HP:9999999", include_descendants=True)) == ["MONDO:0017979"]
+    assert kg.diseases(phenotype="HP:9999999") == []
+
+
+def test_hierarchy_from_the_bundled_hpo():
+    kg = small_graph()
+    # HP:0001743 abnormality of the spleen is above splenomegaly in the bundled HPO
     assert ids(kg.diseases(phenotype="HP:0001743", include_descendants=True)) == ["MONDO:0017979"]
 
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from os import PathLike
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -43,12 +44,19 @@ from raregraph.model import (
     Edge,
     Node,
     Predicate,
+    Qualifiers,
 )
 from raregraph.text import normalize_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from raregraph.ontology.sssom import Mapping
 
 __all__ = ["KnowledgeGraph"]
 
 GENE_PREDICATES = frozenset({Predicate.CAUSED_BY, Predicate.CONDITION_ASSOCIATED_WITH_GENE})
+
+#: Prefixes whose hierarchy the bundled ontologies provide (loaded on first use).
+_BUNDLED_HIERARCHIES = frozenset({"HP", "MONDO", "UBERON", "MAXO", "CHEBI", "MESH"})
 
 #: A function that maps a term CURIE to the CURIEs below it (for hierarchy-aware queries).
 DescendantsFunction = Callable[[str], Iterable[str]]
@@ -79,6 +87,8 @@ class KnowledgeGraph:
         self._by_name: dict[str, set[str]] = {}
         self._by_xref: dict[str, set[str]] = {}
         self._descendants: dict[str, DescendantsFunction] = {}
+        #: The SSSOM mappings made by :meth:`align` (empty until it runs).
+        self.mappings: list[Mapping] = []
 
     # ------------------------------------------------------------------ storage
     @property
@@ -153,6 +163,57 @@ class KnowledgeGraph:
             edge = current["edge"].with_evidence(edge.evidence)
         self._g.add_edge(edge.subject, edge.object, key=key, edge=edge)
         return edge
+
+    def add_edges(self, edges: Iterable[Edge]) -> int:
+        """Add many edges: the same schema check and merge as :meth:`add_edge`, faster.
+
+        Node categories and edge keys are looked up once per node and per qualifier
+        set instead of once per edge, and repeats within the batch are merged before
+        they reach networkx, which matters for sources with 100,000s of edges.
+        Returns the number of distinct statements in the batch.
+
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_node(Node("ORPHA:3261", Category.DISEASE, "ALPS"))
+        >>> _ = kg.add_node(Node("HP:0001744", Category.PHENOTYPIC_FEATURE, "Splenomegaly"))
+        >>> kg.add_edges([Edge("ORPHA:3261", Predicate.HAS_PHENOTYPE, "HP:0001744")] * 2)
+        1
+        """
+        graph = self._g
+        categories: dict[str, Category] = {}
+        keys: dict[tuple[Predicate, Qualifiers], str] = {}
+        batch: dict[tuple[str, str, str], Edge] = {}
+        for edge in edges:
+            subject_category = categories.get(edge.subject)
+            if subject_category is None:
+                subject_category = categories[edge.subject] = self._stored(
+                    edge.subject, role="subject"
+                ).category
+            object_category = categories.get(edge.object)
+            if object_category is None:
+                object_category = categories[edge.object] = self._stored(
+                    edge.object, role="object"
+                ).category
+            allowed_subjects, allowed_objects = ALLOWED[edge.predicate]
+            if subject_category not in allowed_subjects or object_category not in allowed_objects:
+                raise SchemaError(
+                    f"{edge.predicate.curie} cannot join a {subject_category.label} "
+                    f"({edge.subject}) to a {object_category.label} ({edge.object})"
+                )
+            key_of = (edge.predicate, edge.qualifiers)
+            key = keys.get(key_of)
+            if key is None:
+                key = keys[key_of] = edge.key
+            triple = (edge.subject, edge.object, key)
+            seen = batch.get(triple)
+            batch[triple] = edge if seen is None else seen.with_evidence(edge.evidence)
+        check = graph.number_of_edges() > 0
+        for (subject, obj, key), edge in batch.items():
+            current = graph.get_edge_data(subject, obj, key) if check else None
+            if current is not None:
+                current["edge"] = current["edge"].with_evidence(edge.evidence)
+            else:
+                graph.add_edge(subject, obj, key=key, edge=edge)
+        return len(batch)
 
     def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
         """Add every node and edge of ``other`` to this graph (evidence is kept); return self."""
@@ -269,14 +330,39 @@ class KnowledgeGraph:
     def _expand(self, node_id: str, include_descendants: bool) -> set[str]:
         ids = {node_id}
         if include_descendants:
-            function = self._descendants.get(node_id.split(":", 1)[0])
+            prefix = node_id.split(":", 1)[0]
+            function = self._descendants.get(prefix)
+            if function is None and prefix in _BUNDLED_HIERARCHIES:
+                from raregraph.ontology import descendants
+
+                function = self._descendants[prefix] = descendants
             if function is None:
                 raise NotFoundError(
-                    f"no ontology hierarchy is loaded for {node_id}; "
-                    "call kg.use_hierarchy(...) or load the ontologies first"
+                    f"no ontology hierarchy is known for {node_id}; "
+                    "call kg.use_hierarchy(prefix, descendants_function) first"
                 )
             ids.update(function(node_id))
         return ids
+
+    # ------------------------------------------------------------------ alignment
+    def align(
+        self, categories: Iterable[Category] | None = None, *, fuzzy: bool = False
+    ) -> list[Mapping]:
+        """Align every node with the bundled ontologies; add the terms' ids as xrefs.
+
+        Diseases go to MONDO, phenotypes and modes of inheritance to HPO, organs to
+        UBERON, treatments to the treatment vocabulary, genes to HGNC. Returns the
+        mapping table (also kept as ``kg.mappings``); see :mod:`raregraph.alignment`.
+        """
+        from raregraph.alignment import align_graph
+
+        return align_graph(self, categories, fuzzy=fuzzy)
+
+    def to_sssom(self, path: str | PathLike[str]) -> None:
+        """Write the mapping table of :meth:`align` as SSSOM TSV to ``path``."""
+        from raregraph.ontology.sssom import to_sssom
+
+        to_sssom(self.mappings, path)
 
     # ------------------------------------------------------------------ queries
     def diseases(
