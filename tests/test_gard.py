@@ -144,7 +144,7 @@ def test_gard_id_in_page_becomes_the_disease_id():
         "disorder caused by mutations in the GLA gene."
     )
     assert page.gard_id == "GARD:6400"
-    kg = graph_from_page(page, extractors=())
+    kg = graph_from_page(page, extractors=(), resolver=None)
     assert [d.id for d in kg.diseases()] == ["GARD:6400"]
 
 

@@ -62,6 +62,14 @@ DiseaseResolver = Callable[[GardPage], Node | None]
 _EXTRACTORS: dict[str, Extractor] = {}
 
 
+def _default_resolver(page: GardPage) -> Node | None:  # pragma: no cover - a marker only
+    raise NotImplementedError
+
+
+#: Marks "no resolver given": :func:`graph_from_page` then aligns the disease to MONDO.
+_DEFAULT: DiseaseResolver = _default_resolver
+
+
 def register_extractor(name: str, extractor: Extractor) -> None:
     """Register ``extractor`` under ``name`` (replacing any earlier one of that name)."""
     _EXTRACTORS[name] = extractor
@@ -122,14 +130,20 @@ def graph_from_page(
     page: GardPage,
     *,
     extractors: Sequence[str] | None = None,
-    resolver: DiseaseResolver | None = None,
+    resolver: DiseaseResolver | None = _DEFAULT,
     graph: KnowledgeGraph | None = None,
 ) -> KnowledgeGraph:
     """Build (or extend ``graph`` with) the graph of one page.
 
     ``extractors`` names the registered extractors to run (default: all of them);
-    ``()`` gives only the Disease and document nodes.
+    ``()`` gives only the Disease and document nodes. ``resolver`` gives the disease its
+    ontology id (default: exact MONDO name match, :func:`~raregraph.extract.disease.
+    mondo_resolver`); ``None`` keeps the page's own id.
     """
+    if resolver is _DEFAULT:
+        from raregraph.extract.disease import mondo_resolver
+
+        resolver = mondo_resolver
     kg = graph if graph is not None else KnowledgeGraph(name=page.title.text)
     document = kg.add_node(document_node(page))
     disease = kg.add_node(disease_node(page, resolver))
@@ -146,3 +160,12 @@ def graph_from_page(
             else:
                 kg.add_edge(item)
     return kg
+
+
+def _register_defaults() -> None:
+    from raregraph.extract.pipeline import text_mining_extractor
+
+    register_extractor("text-mining", text_mining_extractor)
+
+
+_register_defaults()

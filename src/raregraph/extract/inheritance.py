@@ -1,0 +1,105 @@
+"""Modes of inheritance stated in a sentence, aligned to the HPO inheritance subtree.
+
+Named modes come from the lexicon (HPO labels and synonyms under HP:0000005, e.g.
+"autosomal dominant", "X-linked recessive", "mitochondrial inheritance"). Wording that
+HPO does not name is read by rules: new (de novo) mutations, sporadic cases, and an
+unknown mode. Each mode keeps the phrase that limits it ("usually", "some severe cases").
+
+Examples
+--------
+>>> s = ("It is usually inherited in an autosomal dominant manner, although some severe "
+...      "cases are inherited in an autosomal recessive manner.")
+>>> from raregraph.extract.mentions import find_mentions
+>>> [(m.curie, m.qualifier) for m in find_inheritance(s, find_mentions(s))]
+[('HP:0000006', 'usually'), ('HP:0000007', 'some severe cases')]
+
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from raregraph.extract.mentions import Mention
+from raregraph.extract.negation import is_negated
+from raregraph.extract.qualifiers import scope_text
+
+__all__ = ["DE_NOVO", "SPORADIC", "UNKNOWN", "InheritanceMention", "find_inheritance"]
+
+#: HP:0025352 Typically de novo.
+DE_NOVO = "HP:0025352"
+#: HP:0003745 Sporadic.
+SPORADIC = "HP:0003745"
+#: HP:0000005 Mode of inheritance: the root, used for a mode the text calls unknown.
+UNKNOWN = "HP:0000005"
+
+_DE_NOVO = re.compile(
+    r"\bde novo\b|\b(?:spontaneous |sporadic )?new (?:\w+ )?(?:mutations?|variants?)\b|"
+    r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b",
+    re.IGNORECASE,
+)
+_SPORADIC = re.compile(r"\b(?:sporadic(?:ally)?|no family history)\b", re.IGNORECASE)
+_UNKNOWN = re.compile(
+    r"\b(?:(?:mode of |pattern of )?inheritance|inherit\w*|genetic cause)\b[^.;]{0,40}?\b"
+    r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?(?:unknown|not known|unclear)\b|"
+    r"\bnot (?:thought to be |known to be |believed to be )?inherited\b",
+    re.IGNORECASE,
+)
+_FAMILY_CONTEXT = re.compile(
+    r"\b(?:cases?|parents?|famil\w+|inherit\w*|affected|people|individuals|persons?|"
+    r"mutations?|child)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InheritanceMention:
+    """A mode of inheritance in a sentence (offsets in the sentence)."""
+
+    curie: str
+    start: int
+    end: int
+    text: str
+    qualifier: str | None
+    negated: bool
+
+
+def find_inheritance(
+    sentence: str, mentions: Iterable[Mention], *, blocked: Iterable[tuple[int, int]] = ()
+) -> list[InheritanceMention]:
+    """Return the modes of inheritance in ``sentence``.
+
+    ``mentions`` are the sentence's lexicon mentions; ``blocked`` spans (the disease's own
+    name, e.g. "X-linked hypophosphatemia") are not read as modes.
+    """
+    spans = list(blocked)
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in spans)
+
+    found: list[tuple[str, int, int]] = [
+        (m.curie, m.start, m.end)
+        for m in mentions
+        if m.kind == "inheritance" and free(m.start, m.end)
+    ]
+    for pattern, curie in ((_DE_NOVO, DE_NOVO), (_SPORADIC, SPORADIC), (_UNKNOWN, UNKNOWN)):
+        if curie != UNKNOWN and not _FAMILY_CONTEXT.search(sentence):
+            continue
+        if curie == SPORADIC and any(c == DE_NOVO for c, _, _ in found):
+            continue  # "a new mutation and no family history": one statement, de novo
+        for match in pattern.finditer(sentence):
+            if free(match.start(), match.end()):
+                found.append((curie, match.start(), match.end()))
+    result = []
+    seen = set()
+    for curie, start, end in sorted(found, key=lambda item: item[1]):
+        if curie in seen:
+            continue
+        seen.add(curie)
+        text = sentence[start:end]
+        negated = curie != UNKNOWN and is_negated(sentence, start)
+        result.append(
+            InheritanceMention(curie, start, end, text, scope_text(sentence, start), negated)
+        )
+    return result

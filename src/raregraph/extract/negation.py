@@ -1,0 +1,102 @@
+"""Negation and stated normality: is a mention asserted or said to be absent.
+
+A mention is negated when a negation cue ("not", "no", "without", "absence of", ...)
+precedes it in the same clause, within a few words. :func:`normal_statements` finds
+"intelligence is usually normal"-style sentences: a function said to be normal negates the
+phenotype listed for it in ``data/normal_terms.tsv``.
+
+Examples
+--------
+>>> s = "It does not cause seizures, but fever is common."
+>>> is_negated(s, s.index("seizures")), is_negated(s, s.index("fever"))
+(True, False)
+>>> [(m.curie, m.text) for m in normal_statements("Intelligence is typically normal.")]
+[('HP:0001249', 'Intelligence')]
+
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["NormalStatement", "is_negated", "normal_statements"]
+
+_CUE = re.compile(
+    r"\b(?:no|not|never|without|neither|nor|absence of|absent|lack of|lacks?|free of|"
+    r"rather than|instead of|unaffected|n't|cannot|excluded|ruled out)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that)\b",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 7
+_DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
+
+
+def is_negated(sentence: str, start: int) -> bool:
+    """Tell whether the mention starting at ``start`` in ``sentence`` is negated."""
+    before = sentence[:start]
+    cues = list(_CUE.finditer(before))
+    if not cues:
+        return False
+    cue = cues[-1]
+    between = before[cue.end() :]
+    if _CLAUSE_BREAK.search(between):
+        return False
+    return len(between.split()) <= _MAX_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class NormalStatement:
+    """A function said to be normal: the phenotype it negates and where it is named."""
+
+    curie: str
+    text: str
+    start: int
+    end: int
+    hedge: str | None
+
+
+@cache
+def _normal_terms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = []
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        phrase, curie = line.split("\t")[:2]
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        rows.append((re.compile(rf"\b{words}\b", re.IGNORECASE), curie))
+    return tuple(rows)
+
+
+_IS_NORMAL = re.compile(
+    r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|remains?|stays?|tends? to be)\b\s+"
+    r"(?:(?P<hedge>usually|typically|generally|often|mostly|normally|almost always|always)\s+)?"
+    r"(?:\w+\s+)?normal\b)",
+    re.IGNORECASE,
+)
+_NORMAL_BEFORE = re.compile(
+    r"\b(?:(?P<hedge>usually|typically|generally|often|mostly)\s+)?"
+    r"(?:have|has|with|had|show)\s+(?:a\s+)?normal\s+$",
+    re.IGNORECASE,
+)
+
+
+def normal_statements(sentence: str) -> Iterator[NormalStatement]:
+    """Yield the phenotypes that ``sentence`` negates by calling a function normal."""
+    for pattern, curie in _normal_terms():
+        for match in pattern.finditer(sentence):
+            after = _IS_NORMAL.match(sentence[match.end() :])
+            before = _NORMAL_BEFORE.search(sentence[: match.start()])
+            found = after or before
+            if found is None:
+                continue
+            hedge = found.group("hedge")
+            yield NormalStatement(
+                curie, match.group(0), match.start(), match.end(), hedge.lower() if hedge else None
+            )

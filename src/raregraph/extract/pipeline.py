@@ -1,0 +1,287 @@
+"""The text-mining extractor: a GARD page's prose to typed nodes and edges.
+
+For each sentence of each section, :func:`extract_page` finds lexicon mentions and reads
+genes, modes of inheritance, phenotypes (with negation and hedges), affected organs and
+treatments. Every edge carries the sentence and the span of its mention in the original
+file as evidence. One edge is made per (object, negated); later mentions of the same
+object add evidence to it.
+
+Examples
+--------
+>>> from raregraph.sources.gard import parse_gard_text
+>>> from raregraph.extract import graph_from_page
+>>> page = parse_gard_text("Fabry disease\\n\\nFabry disease is a rare inherited disorder "
+...     "caused by mutations in the GLA gene. It is inherited in an X-linked manner. "
+...     "Symptoms include pain in the hands and kidney failure.")
+>>> kg = graph_from_page(page)
+>>> sorted(n.id for n in kg.nodes() if n.id.startswith(("HGNC", "HP")))
+['HGNC:4296', 'HP:0001417', 'HP:0012531']
+
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from raregraph.extract.genes import find_genes
+from raregraph.extract.inheritance import UNKNOWN, find_inheritance
+from raregraph.extract.lexicon import Lexicon, get_lexicon
+from raregraph.extract.mentions import Mention, find_mentions
+from raregraph.extract.negation import is_negated, normal_statements
+from raregraph.extract.qualifiers import hedge
+from raregraph.extract.sentences import Sentence, split_sentences
+from raregraph.model import AgentType, Category, Edge, Evidence, Node, Predicate, Qualifiers
+from raregraph.sources.gard import GardPage
+
+__all__ = ["extract_page", "text_mining_extractor"]
+
+_GARD = "infores:gard"
+_TREATMENT_CUE = re.compile(
+    r"\b(?:treat\w*|therap\w*|manag\w*|medications?|medicines?|drugs?|supplements?|"
+    r"prescri\w*|given|taken|approved|reliev\w*|injections?|infusions?|transplant\w*|"
+    r"surgery|surgical|procedures?|removal|help(?:s|ed)?|used|controls?)\b",
+    re.IGNORECASE,
+)
+_VAGUE_TREATMENT = re.compile(
+    r"\b(?:other|various|additional|further|supportive)\s+(?:medications?|medicines?|drugs?|"
+    r"treatments?|therapies)\b",
+    re.IGNORECASE,
+)
+_GENERIC_TREATMENT = frozenset(
+    {"therapy", "therapies", "treatment", "treatments", "therapeutics", "surgery", "care",
+     "drug", "drugs", "medication", "medications", "medicine", "medicines", "management",
+     "prevention", "rehabilitation", "diagnosis", "transplantation", "implants", "implant",
+     "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
+     "antibodies", "water", "oxygen"}
+)
+_PHENOTYPE_STOP = frozenset({"disease", "syndrome", "disorder", "condition"})
+_TREATMENT_CATEGORY = {
+    "procedure": Category.PROCEDURE,
+    "drug": Category.DRUG,
+    "drug_class": Category.DRUG,
+    "device": Category.TREATMENT,
+}
+
+
+@dataclass
+class _Collector:
+    """Nodes and edges of one page, one edge per (predicate, object, negated)."""
+
+    disease: Node
+    document: Node
+    page: GardPage
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[Predicate, str, bool], Edge] = field(default_factory=dict)
+
+    def add(
+        self,
+        node: Node,
+        predicate: Predicate,
+        qualifiers: Qualifiers,
+        sentence: Sentence,
+        start: int,
+        end: int,
+    ) -> None:
+        self.nodes.setdefault(node.id, node)
+        span = self.page.original_span(sentence.start + start, sentence.start + end)
+        evidence = Evidence(
+            source=self.document.id,
+            knowledge_source=_GARD,
+            agent_type=AgentType.TEXT_MINING_AGENT,
+            sentence=sentence.text,
+            span=span,
+        )
+        key = (predicate, node.id, qualifiers.negated)
+        known = self.edges.get(key)
+        if known is None:
+            self.edges[key] = Edge(self.disease.id, predicate, node.id, qualifiers, (evidence,))
+        else:
+            self.edges[key] = known.with_evidence((evidence,))
+
+    def items(self) -> Iterator[Node | Edge]:
+        yield from self.nodes.values()
+        positive = {(p, o) for (p, o, negated) in self.edges if not negated}
+        for (predicate, obj, negated), edge in self.edges.items():
+            if negated and (predicate, obj) in positive and predicate != Predicate.HAS_PHENOTYPE:
+                continue
+            yield edge
+
+
+def _term_node(lexicon: Lexicon, curie: str, category: Category) -> Node:
+    return Node(curie, category, lexicon.labels.get(curie, curie), provided_by=(_GARD,))
+
+
+def _gene_node(lexicon: Lexicon, curie: str) -> Node:
+    symbol, name, ncbigene = lexicon.genes[curie]
+    return Node(
+        curie,
+        Category.GENE,
+        symbol,
+        symbol=symbol,
+        synonyms=(name,) if name else (),
+        xrefs=(f"NCBIGene:{ncbigene}",) if ncbigene else (),
+        provided_by=(_GARD,),
+    )
+
+
+def _disease_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    lowered = sentence.lower()
+    for name in names:
+        at = lowered.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = lowered.find(name, at + 1)
+    return spans
+
+
+def _inside(mention: Mention | tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    start, end = (mention.start, mention.end) if isinstance(mention, Mention) else mention
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(mention: Mention, others: list[Mention]) -> bool:
+    return any(not (mention.end <= o.start or mention.start >= o.end) for o in others)
+
+
+def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node | Edge]:
+    """The registered ``text-mining`` extractor (see the module docstring)."""
+    lexicon = get_lexicon()
+    out = _Collector(disease, document, page)
+    names = [page.title.text, *(n.text for n in page.other_names), disease.name]
+    lowered_names = sorted({n.lower() for n in names if len(n) > 2}, key=len, reverse=True)
+    abbreviations = [n for n in names if n.isupper() or re.fullmatch(r"[A-Z0-9-]{2,8}", n)]
+    for section in page.sections:
+        treatment_section = bool(
+            section.heading and re.search(r"treat|manag|therap", section.heading, re.I)
+        )
+        for sentence in split_sentences(section.text, section.view_start):
+            _read_sentence(out, lexicon, sentence, lowered_names, abbreviations, treatment_section)
+    yield from out.items()
+
+
+def _read_sentence(
+    out: _Collector,
+    lexicon: Lexicon,
+    sentence: Sentence,
+    disease_names: list[str],
+    abbreviations: list[str],
+    treatment_section: bool,
+) -> None:
+    text = sentence.clean
+    mentions = find_mentions(text, lexicon)
+    blocked = _disease_spans(text, disease_names)
+
+    genes = find_genes(text, mentions, exclude=abbreviations, lexicon=lexicon)
+    gene_spans = [(g.start, g.end) for g in genes]
+    for gene in genes:
+        predicate = (
+            Predicate.CAUSED_BY if gene.relation == "causes" else
+            Predicate.CONDITION_ASSOCIATED_WITH_GENE
+        )
+        qualifiers = Qualifiers(
+            negated=gene.negated, percentage=gene.percentage, hedge=gene.hedge
+        )
+        out.add(_gene_node(lexicon, gene.curie), predicate, qualifiers, sentence, gene.start,
+                gene.end)
+
+    for mode in find_inheritance(text, mentions, blocked=blocked):
+        node = (
+            Node(UNKNOWN, Category.GENETIC_INHERITANCE, "Unknown inheritance",
+                 provided_by=(_GARD,))
+            if mode.curie == UNKNOWN
+            else _term_node(lexicon, mode.curie, Category.GENETIC_INHERITANCE)
+        )
+        qualifiers = Qualifiers(
+            negated=mode.negated,
+            qualifier_text="unknown" if mode.curie == UNKNOWN else mode.qualifier,
+        )
+        out.add(node, Predicate.HAS_MODE_OF_INHERITANCE, qualifiers, sentence, mode.start,
+                mode.end)
+
+    busy = blocked + gene_spans
+    treatments = _treatments(out, lexicon, sentence, mentions, busy, treatment_section)
+    phenotypes = [
+        m for m in mentions
+        if m.kind == "phenotype" and not _inside(m, busy) and m.text.lower() not in _PHENOTYPE_STOP
+        and not _overlaps(m, treatments)
+    ]
+    phenotypes = _drop_vaguer(lexicon, phenotypes)
+    for mention in phenotypes:
+        qualifiers = Qualifiers(
+            negated=is_negated(text, mention.start), hedge=hedge(text, mention.start)
+        )
+        node = _term_node(lexicon, mention.curie, Category.PHENOTYPIC_FEATURE)
+        out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, mention.start, mention.end)
+    for statement in normal_statements(text):
+        node = _term_node(lexicon, statement.curie, Category.PHENOTYPIC_FEATURE)
+        qualifiers = Qualifiers(negated=True, hedge=statement.hedge)
+        out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, statement.start,
+                statement.end)
+
+    for mention in mentions:
+        if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
+            continue
+        if any(m.kind == "gene" and _overlaps(mention, [m]) for m in mentions):
+            continue
+        node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
+        out.add(node, Predicate.DISEASE_HAS_LOCATION, Qualifiers(), sentence, mention.start,
+                mention.end)
+
+
+def _drop_vaguer(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Drop a phenotype whose words are part of a more specific mention of a narrower term."""
+    kept = []
+    for mention in mentions:
+        vaguer = any(
+            other is not mention
+            and other.start <= mention.start
+            and mention.end <= other.end
+            and mention.curie in lexicon.hp_ancestors(other.curie)
+            for other in mentions
+        )
+        if not vaguer:
+            kept.append(mention)
+    return kept
+
+
+def _treatments(
+    out: _Collector,
+    lexicon: Lexicon,
+    sentence: Sentence,
+    mentions: list[Mention],
+    busy: list[tuple[int, int]],
+    treatment_section: bool,
+) -> list[Mention]:
+    text = sentence.clean
+    if not (treatment_section or _TREATMENT_CUE.search(text)):
+        return []
+    candidates = [
+        m for m in mentions
+        if m.kind in ("treatment", "drug") and m.text.lower() not in _GENERIC_TREATMENT
+        and not _inside(m, busy)
+    ]
+    # a curated or ontology treatment name wins over a MeSH chemical of the same words
+    chosen: list[Mention] = []
+    for mention in sorted(candidates, key=lambda m: (m.start - m.end, m.kind != "treatment")):
+        if not _overlaps(mention, chosen):
+            chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    vague = _VAGUE_TREATMENT.search(text)
+    for mention in chosen:
+        if is_negated(text, mention.start):
+            continue
+        kind = lexicon.treatment_kinds.get(mention.curie, "drug")
+        node = _term_node(lexicon, mention.curie, _TREATMENT_CATEGORY.get(kind, Category.DRUG))
+        qualifiers = Qualifiers(
+            hedge=hedge(text, mention.start),
+            qualifier_text=vague.group(0) if vague else None,
+        )
+        out.add(node, Predicate.TREATED_BY, qualifiers, sentence, mention.start, mention.end)
+    return chosen
+
+
+#: The extractor as registered with :func:`raregraph.extract.register_extractor`.
+text_mining_extractor = extract_page

@@ -1,0 +1,146 @@
+"""Unit tests of the text-mining extractor: negation, coordination, fused words,
+qualifiers, genes, inheritance, HTML spans and the lexicon data files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from raregraph import graph_from_page
+from raregraph.extract.genes import find_genes
+from raregraph.extract.inheritance import DE_NOVO, find_inheritance
+from raregraph.extract.lexicon import DATA_DIR, get_lexicon
+from raregraph.extract.mentions import find_mentions
+from raregraph.extract.negation import is_negated, normal_statements
+from raregraph.extract.qualifiers import hedge, share
+from raregraph.extract.sentences import split_sentences
+from raregraph.sources.gard import parse_gard_text, read_gard_page
+
+DEV = Path(__file__).resolve().parent / "data" / "gard_dev"
+
+
+def phenotypes(text: str) -> list[str]:
+    return [m.curie for m in find_mentions(text) if m.kind == "phenotype"]
+
+
+def test_coordination_expands_to_each_organ() -> None:
+    ids = phenotypes("which cause enlargement of the lymph nodes, liver and spleen.")
+    assert sorted(ids) == ["HP:0001744", "HP:0002240", "HP:0002716"]
+
+
+def test_fused_words_are_split() -> None:
+    assert phenotypes("skin rashes or panniculitisarthritis;")[-2:] == ["HP:0012490", "HP:0001369"]
+
+
+def test_lay_wording_and_longest_match() -> None:
+    assert phenotypes("They have an enlarged spleen.") == ["HP:0001744"]
+    assert phenotypes("mouth sores") == ["HP:0000155"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "negated"),
+    [
+        ("XLH does not cause seizures.", "seizures", True),
+        ("There is no fever, but rashes are common.", "rashes", False),
+        ("Patients without hearing loss.", "hearing", True),
+        ("Seizures are common.", "Seizures", False),
+    ],
+)
+def test_negation_scope(sentence: str, word: str, negated: bool) -> None:
+    assert is_negated(sentence, sentence.index(word)) is negated
+
+
+def test_normal_function_negates_its_phenotype() -> None:
+    found = list(normal_statements("Intelligence is usually normal."))
+    assert [(s.curie, s.hedge) for s in found] == [("HP:0001249", "usually")]
+
+
+def test_negated_edge_never_positive() -> None:
+    page = parse_gard_text(
+        "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "
+        "seizures. Intelligence is usually normal. Affected people have short stature."
+    )
+    kg = graph_from_page(page)
+    by_object = {(e.object, e.negated) for e in kg.edges()}
+    assert ("HP:0001250", True) in by_object and ("HP:0001250", False) not in by_object
+    assert ("HP:0001249", True) in by_object and ("HP:0004322", False) in by_object
+
+
+def test_hedges_and_shares() -> None:
+    s = "Signs may include fever."
+    assert hedge(s, s.index("fever")) == "may"
+    s = "It is caused by mutations in the FAS gene in about 75% of cases."
+    assert share(s, s.index("FAS")) == (75.0, "about")
+    s = "USH2A mutations cause roughly half of cases."
+    assert share(s, 0) == (50.0, "roughly")
+
+
+def test_gene_context_is_required() -> None:
+    assert find_genes("IT IS A RARE CONDITION AND CAN BE SEVERE.") == []
+    s = "Mutations in FBN1 cause the disorder; the NF2 gene is not involved."
+    genes = {(g.symbol, g.negated) for g in find_genes(s)}
+    assert genes == {("FBN1", False), ("NF2", True)}
+    assert find_genes("The gene makes too much of the hormone FGF23.") == []
+
+
+def test_gene_name_aligns_to_hgnc() -> None:
+    s = "It is caused by mutations in the gene for fibrillin 1."
+    assert [g.curie for g in find_genes(s, find_mentions(s))] == ["HGNC:3603"]
+
+
+def test_inheritance_modes_and_de_novo() -> None:
+    s = "The disorder is autosomal dominant, but about 80 percent of cases are de novo."
+    found = {(m.curie, m.qualifier) for m in find_inheritance(s, find_mentions(s))}
+    assert found == {("HP:0000006", None), (DE_NOVO, "about 80 percent of cases")}
+
+
+def test_disease_name_is_not_read_as_a_mode() -> None:
+    s = "X-linked hypophosphatemia is inherited in an X-linked dominant pattern."
+    blocked = [(0, len("X-linked hypophosphatemia"))]
+    found = [m.curie for m in find_inheritance(s, find_mentions(s), blocked=blocked)]
+    assert found == ["HP:0001423"]
+
+
+def test_sentences_keep_reference_markers_out() -> None:
+    (first, second) = split_sentences("It is rare.[1] It is e.g. mild.", 100)
+    assert first.text == "It is rare.[1]" and first.start == 100
+    assert second.text == "It is e.g. mild."
+
+
+def test_html_spans_point_at_the_original_file() -> None:
+    page = read_gard_page(DEV / "fabry_disease.html")
+    kg = graph_from_page(page)
+    checked = 0
+    for edge in kg.edges():
+        for ev in edge.evidence:
+            assert ev.span is not None
+            raw = page.original[ev.span[0] : ev.span[1]]
+            assert "<" not in raw or ">" in raw
+            if raw.isalnum():
+                assert raw.lower() in (ev.sentence or "").lower()
+                checked += 1
+    assert checked > 5
+    gla = next(e for e in kg.edges() if e.object == "HGNC:4296")
+    span = gla.evidence[0].span
+    assert span is not None and page.original[span[0] : span[1]] == "GLA"
+
+
+def test_lay_terms_ids_exist_in_their_ontology() -> None:
+    lexicon = get_lexicon()
+    for line in (DATA_DIR / "lay_terms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "kind\t")):
+            continue
+        kind, phrase, curie = line.split("\t")[:3]
+        assert curie in lexicon.labels, (phrase, curie)
+        if kind == "phenotype":
+            assert "HP:0000118" in lexicon.hp_ancestors(curie)
+
+
+def test_pure_python_matching_agrees_with_the_automaton() -> None:
+    lexicon = get_lexicon()
+    text = "enlargement of the lymph nodes, liver and spleen; autosomal dominant"
+    from raregraph.extract.lexicon import fold
+
+    folded = fold(text)
+    assert sorted(lexicon.matches(folded)) == sorted(lexicon._ngram_matches(folded))
