@@ -101,13 +101,12 @@ def test_bad_rdf_is_an_input_error(tmp_path):
 def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
     target = tmp_path / "g.ttl"
     target.write_text("old content\n", encoding="utf-8")
-    import raregraph.export.rdf as rdf
+    import raregraph.export.rdfstream as rdfstream
 
-    def explode(kg):
-        yield "http://a", "http://b", "http://c"
+    def explode(node):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(rdf, "triples", explode)
+    monkeypatch.setattr(rdfstream, "_node_triples", explode)
     with pytest.raises(RuntimeError):
         write_graph(small_graph(), target)
     assert target.read_text(encoding="utf-8") == "old content\n"

@@ -17,6 +17,7 @@ page.txt: the file is empty
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from os import PathLike
 
 __all__ = [
@@ -99,4 +100,12 @@ class ExportError(RaregraphError):
 
 
 class QueryError(RaregraphError, ValueError):
-    """A query that cannot be parsed or answered."""
+    """A query that cannot be parsed or answered; ``candidates`` lists what a name may mean.
+
+    >>> QueryError("no gene named 'FSA'", ["HGNC:11920 (FAS)"]).candidates
+    ['HGNC:11920 (FAS)']
+    """
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        self.candidates = list(candidates)
+        super().__init__(message)

@@ -26,7 +26,7 @@ import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from os import PathLike
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
@@ -50,6 +50,9 @@ from raregraph.text import normalize_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from raregraph.ontology.sssom import Mapping
+    from raregraph.query.filters import EdgeFilter
+    from raregraph.query.paths import PathList
+    from raregraph.query.results import QueryResult
 
 __all__ = ["KnowledgeGraph"]
 
@@ -60,6 +63,8 @@ _BUNDLED_HIERARCHIES = frozenset({"HP", "MONDO", "UBERON", "MAXO", "CHEBI", "MES
 
 #: A function that maps a term CURIE to the CURIEs below it (for hierarchy-aware queries).
 DescendantsFunction = Callable[[str], Iterable[str]]
+
+T = TypeVar("T")
 
 
 class KnowledgeGraph:
@@ -89,6 +94,8 @@ class KnowledgeGraph:
         self._descendants: dict[str, DescendantsFunction] = {}
         #: The SSSOM mappings made by :meth:`align` (empty until it runs).
         self.mappings: list[Mapping] = []
+        self._revision = 0
+        self._derived: dict[str, tuple[int, object]] = {}
 
     # ------------------------------------------------------------------ storage
     @property
@@ -112,6 +119,27 @@ class KnowledgeGraph:
             f"<KnowledgeGraph {self.name!r}: {self._g.number_of_nodes()} nodes, "
             f"{self._g.number_of_edges()} edges>"
         )
+
+    @property
+    def revision(self) -> int:
+        """A counter that grows with every change to the graph (for caches built on it)."""
+        return self._revision
+
+    def derived(self, key: str, build: Callable[[KnowledgeGraph], T]) -> T:
+        """Return ``build(self)``, cached under ``key`` until the graph changes.
+
+        Query helpers keep their indexes here (the RDF view, the ranking tables).
+
+        >>> kg = KnowledgeGraph()
+        >>> kg.derived("size", len), kg.derived("size", lambda g: -1)
+        (0, 0)
+        """
+        cached = self._derived.get(key)
+        if cached is not None and cached[0] == self._revision:
+            return cached[1]  # type: ignore[return-value]
+        value = build(self)
+        self._derived[key] = (self._revision, value)
+        return value
 
     def add_node(self, node: Node, *, strict: bool = False) -> Node:
         """Add a node, or merge it into the node of the same id; return the stored node.
@@ -141,6 +169,7 @@ class KnowledgeGraph:
                 return existing
         self._g.add_node(node.id, node=node)
         self._index(node)
+        self._revision += 1
         return node
 
     def add_edge(self, edge: Edge) -> Edge:
@@ -162,6 +191,7 @@ class KnowledgeGraph:
         if current is not None:
             edge = current["edge"].with_evidence(edge.evidence)
         self._g.add_edge(edge.subject, edge.object, key=key, edge=edge)
+        self._revision += 1
         return edge
 
     def add_edges(self, edges: Iterable[Edge]) -> int:
@@ -213,6 +243,7 @@ class KnowledgeGraph:
                 current["edge"] = current["edge"].with_evidence(edge.evidence)
             else:
                 graph.add_edge(subject, obj, key=key, edge=edge)
+        self._revision += 1
         return len(batch)
 
     def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
@@ -326,6 +357,7 @@ class KnowledgeGraph:
         ``descendants(curie)`` must return the CURIEs below ``curie`` in the ontology.
         """
         self._descendants[prefix] = descendants
+        self._revision += 1
 
     def _expand(self, node_id: str, include_descendants: bool) -> set[str]:
         ids = {node_id}
@@ -375,14 +407,30 @@ class KnowledgeGraph:
         treatment: str | None = None,
         include_descendants: bool = False,
         include_negated: bool = False,
-    ) -> list[Node]:
+        min_percentage: float | None = None,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
         """Return the diseases linked to every given gene, phenotype, mode, organ, treatment.
 
         Each filter is a name, symbol, synonym or CURIE. With ``include_descendants``
         a term also matches its subterms (needs :meth:`use_hierarchy`). Negated edges
         ("does not cause seizures") never count unless ``include_negated``.
         With no filter, every disease is returned.
+
+        The edge filters ``min_percentage``, ``source`` (an ``infores:`` CURIE or a
+        document id), ``agent_type``, ``curated_only`` and ``text_mined_only`` limit
+        which statements count (see :mod:`raregraph.query.filters`). The result is a
+        :class:`~raregraph.query.results.QueryResult`: a list of nodes that prints as a
+        table.
         """
+        from raregraph.query.results import QueryResult
+
+        where = _edge_filter(
+            min_percentage, source, agent_type, curated_only, text_mined_only, include_negated
+        )
         filters: list[tuple[str, frozenset[Predicate], frozenset[Category]]] = []
         if gene is not None:
             filters.append((gene, GENE_PREDICATES, frozenset({Category.GENE})))
@@ -413,7 +461,10 @@ class KnowledgeGraph:
         if treatment is not None:
             filters.append((treatment, frozenset({Predicate.TREATED_BY}), TREATMENT_CATEGORIES))
         if not filters:
-            return self.nodes(Category.DISEASE)
+            if where.is_trivial():
+                return QueryResult(self.nodes(Category.DISEASE), title="diseases")
+            ids = {e.subject for e in self.edges() if where(e)}
+            return QueryResult((self._g.nodes[i]["node"] for i in sorted(ids)), title="diseases")
         result: set[str] | None = None
         for text, predicates, categories in filters:
             targets = self._expand(self._resolve_term(text, categories), include_descendants)
@@ -422,10 +473,11 @@ class KnowledgeGraph:
                 for target in targets
                 if target in self._g
                 for edge in self.edges(object=target, predicate=predicates)
-                if include_negated or not edge.negated
+                if where(edge)
             }
             result = hits if result is None else result & hits
-        return [self._g.nodes[i]["node"] for i in sorted(result or ())]
+        title = "diseases with " + ", ".join(text for text, _, _ in filters)
+        return QueryResult((self._g.nodes[i]["node"] for i in sorted(result or ())), title=title)
 
     def _resolve_term(self, text: str, categories: frozenset[Category]) -> str:
         if is_curie(text):
@@ -440,35 +492,261 @@ class KnowledgeGraph:
         self,
         disease: str,
         predicates: frozenset[Predicate],
-        include_negated: bool,
-    ) -> list[Node]:
-        subject = self.resolve(disease, Category.DISEASE).id
+        where: EdgeFilter,
+        what: str,
+        under: str | None = None,
+    ) -> QueryResult:
+        from raregraph.query.results import QueryResult
+
+        subject = self.resolve(disease, Category.DISEASE)
         ids = {
             edge.object
-            for edge in self.edges(subject=subject, predicate=predicates)
-            if include_negated or not edge.negated
+            for edge in self.edges(subject=subject.id, predicate=predicates)
+            if where(edge)
         }
-        return [self._g.nodes[i]["node"] for i in sorted(ids)]
+        if under is not None:
+            categories = frozenset(ALLOWED[next(iter(predicates))][1])
+            ids &= self._expand(self._resolve_term(under, categories), True)
+        title = f"{what} of {subject.name}"
+        return QueryResult((self._g.nodes[i]["node"] for i in sorted(ids)), title=title)
 
-    def genes(self, *, disease: str, include_negated: bool = False) -> list[Node]:
-        """Return the genes that cause or are associated with ``disease``."""
-        return self._objects(disease, GENE_PREDICATES, include_negated)
+    def genes(
+        self,
+        *,
+        disease: str,
+        include_negated: bool = False,
+        min_percentage: float | None = None,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
+        """Return the genes that cause or are associated with ``disease``.
 
-    def phenotypes(self, *, disease: str, include_negated: bool = False) -> list[Node]:
-        """Return the phenotypic features of ``disease`` (stated absences excluded)."""
-        return self._objects(disease, frozenset({Predicate.HAS_PHENOTYPE}), include_negated)
+        The edge filters are those of :meth:`diseases`.
+        """
+        where = _edge_filter(
+            min_percentage, source, agent_type, curated_only, text_mined_only, include_negated
+        )
+        return self._objects(disease, GENE_PREDICATES, where, "genes")
 
-    def inheritance(self, *, disease: str) -> list[Node]:
+    def phenotypes(
+        self,
+        *,
+        disease: str,
+        include_negated: bool = False,
+        under: str | None = None,
+        min_percentage: float | None = None,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
+        """Return the phenotypic features of ``disease`` (stated absences excluded).
+
+        ``under`` keeps only the features at or below a term of the hierarchy (e.g.
+        ``"HP:0001939"``, abnormality of metabolism). The edge filters are those of
+        :meth:`diseases`: ``kg.phenotypes(disease="ALPS", min_percentage=50)``.
+        """
+        where = _edge_filter(
+            min_percentage, source, agent_type, curated_only, text_mined_only, include_negated
+        )
+        predicates = frozenset({Predicate.HAS_PHENOTYPE})
+        return self._objects(disease, predicates, where, "phenotypes", under)
+
+    def inheritance(
+        self,
+        *,
+        disease: str,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
         """Return the modes of inheritance of ``disease``."""
-        return self._objects(disease, frozenset({Predicate.HAS_MODE_OF_INHERITANCE}), False)
+        where = _edge_filter(None, source, agent_type, curated_only, text_mined_only, False)
+        predicates = frozenset({Predicate.HAS_MODE_OF_INHERITANCE})
+        return self._objects(disease, predicates, where, "inheritance")
 
-    def organs(self, *, disease: str) -> list[Node]:
-        """Return the anatomical entities that ``disease`` affects."""
-        return self._objects(disease, frozenset({Predicate.DISEASE_HAS_LOCATION}), False)
+    def organs(
+        self,
+        *,
+        disease: str,
+        under: str | None = None,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
+        """Return the anatomical entities that ``disease`` affects (``under`` as in phenotypes)."""
+        where = _edge_filter(None, source, agent_type, curated_only, text_mined_only, False)
+        predicates = frozenset({Predicate.DISEASE_HAS_LOCATION})
+        return self._objects(disease, predicates, where, "organs", under)
 
-    def treatments(self, *, disease: str) -> list[Node]:
-        """Return the drugs, procedures and other treatments of ``disease``."""
-        return self._objects(disease, frozenset({Predicate.TREATED_BY}), False)
+    def treatments(
+        self,
+        *,
+        disease: str,
+        category: Category | Iterable[Category] | None = None,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
+        """Return the drugs, procedures and other treatments of ``disease``.
+
+        ``category`` keeps one kind: ``kg.treatments(disease="ALPS", category=Category.DRUG)``.
+        """
+        where = _edge_filter(None, source, agent_type, curated_only, text_mined_only, False)
+        found = self._objects(disease, frozenset({Predicate.TREATED_BY}), where, "treatments")
+        categories = _as_category_set(category)
+        if categories is None:
+            return found
+        return found.of_category(*categories)
+
+    # ------------------------------------------------------------------ exploring
+    def neighbors(
+        self,
+        node: str,
+        *,
+        predicate: Predicate | Iterable[Predicate] | None = None,
+        category: Category | Iterable[Category] | None = None,
+        include_negated: bool = False,
+        min_percentage: float | None = None,
+        source: str | None = None,
+        agent_type: str | None = None,
+        curated_only: bool = False,
+        text_mined_only: bool = False,
+    ) -> QueryResult:
+        """Return the nodes joined to ``node`` by an edge in either direction.
+
+        ``node`` is a name or id; ``predicate`` and ``category`` narrow the edges and the
+        neighbours; the edge filters are those of :meth:`diseases`.
+
+        >>> from raregraph.model import Category, Edge, Node, Predicate
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_node(Node("ORPHA:3261", Category.DISEASE, "ALPS"))
+        >>> _ = kg.add_node(Node("HGNC:11920", Category.GENE, "FAS", symbol="FAS"))
+        >>> _ = kg.add_edge(Edge("ORPHA:3261", Predicate.CAUSED_BY, "HGNC:11920"))
+        >>> kg.neighbors("FAS").ids
+        ['ORPHA:3261']
+        """
+        from raregraph.query.results import QueryResult
+
+        where = _edge_filter(
+            min_percentage, source, agent_type, curated_only, text_mined_only, include_negated
+        )
+        center = self.resolve(node)
+        predicates = _as_predicate_set(predicate)
+        categories = _as_category_set(category)
+        ids: set[str] = set()
+        for edge in (*self.edges(subject=center.id), *self.edges(object=center.id)):
+            if (predicates is None or edge.predicate in predicates) and where(edge):
+                ids.add(edge.object if edge.subject == center.id else edge.subject)
+        found = (self._g.nodes[i]["node"] for i in sorted(ids))
+        return QueryResult(
+            (n for n in found if categories is None or n.category in categories),
+            title=f"neighbours of {center.name}",
+        )
+
+    def paths(self, source: str, target: str, *, cutoff: int = 3, limit: int = 20) -> PathList:
+        """Return up to ``limit`` shortest paths between two nodes (edges in either direction).
+
+        Each path is a :class:`raregraph.query.paths.Path` of nodes and the edges between
+        them; it prints as ``FAS <-caused_by- ALPS -has_phenotype-> Splenomegaly``.
+        Paths longer than ``cutoff`` edges are not searched.
+        """
+        from raregraph.query.paths import find_paths
+
+        return find_paths(self, self.resolve(source).id, self.resolve(target).id, cutoff, limit)
+
+    def subgraph(self, node: str, depth: int = 1) -> KnowledgeGraph:
+        """Return a new graph of ``node`` and everything within ``depth`` edges of it.
+
+        >>> from raregraph.model import Category, Edge, Node, Predicate
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_node(Node("ORPHA:3261", Category.DISEASE, "ALPS"))
+        >>> _ = kg.add_node(Node("HGNC:11920", Category.GENE, "FAS", symbol="FAS"))
+        >>> _ = kg.add_edge(Edge("ORPHA:3261", Predicate.CAUSED_BY, "HGNC:11920"))
+        >>> kg.subgraph("ALPS")
+        <KnowledgeGraph 'ALPS (depth 1)': 2 nodes, 1 edges>
+        """
+        center = self.resolve(node)
+        undirected = self._g.to_undirected(as_view=True)
+        keep = nx.single_source_shortest_path_length(undirected, center.id, cutoff=depth)
+        part = KnowledgeGraph(name=f"{center.name} (depth {depth})")
+        for node_id in sorted(keep):
+            part.add_node(self._g.nodes[node_id]["node"])
+        part.add_edges(e for n in sorted(keep) for e in self.edges(subject=n) if e.object in keep)
+        part._descendants.update(self._descendants)
+        return part
+
+    # ------------------------------------------------------------------ asking
+    def ask(self, question: str) -> Any:
+        """Answer a question in raregraph's plain query language (see ``docs/query.md``).
+
+        ``kg.ask("diseases involving gene FAS")``, ``kg.ask("phenotypes of ALPS")``,
+        ``kg.ask("diseases inherited autosomal recessive with phenotype seizure")``.
+        An unknown or ambiguous name raises :class:`~raregraph.errors.QueryError`
+        listing the candidates.
+
+        >>> from raregraph.model import Category, Edge, Node, Predicate
+        >>> kg = KnowledgeGraph()
+        >>> _ = kg.add_node(Node("ORPHA:3261", Category.DISEASE, "ALPS"))
+        >>> _ = kg.add_node(Node("HGNC:11920", Category.GENE, "FAS", symbol="FAS"))
+        >>> _ = kg.add_edge(Edge("ORPHA:3261", Predicate.CAUSED_BY, "HGNC:11920"))
+        >>> kg.ask("diseases involving gene fas").ids
+        ['ORPHA:3261']
+        """
+        from raregraph.query.language import ask
+
+        return ask(self, question)
+
+    def sparql(
+        self, query: str, bindings: dict[str, object] | None = None, *, backend: str = "auto"
+    ) -> Any:
+        """Run a SPARQL query over the RDF view of the graph; values go in ``bindings``.
+
+        Never paste values into the query text: ``kg.sparql("SELECT ?d WHERE { ?d
+        biolink:caused_by ?g }", bindings={"g": "HGNC:11920"})``. The prefixes of
+        :data:`raregraph.curie.PREFIX_MAP` (and ``rgv:``) are declared for you. See
+        :mod:`raregraph.query.sparql`.
+        """
+        from raregraph.query.sparql import sparql
+
+        return sparql(self, query, bindings, backend=backend)
+
+    def rank_diseases(
+        self,
+        phenotypes: Iterable[str] = (),
+        *,
+        text: str | None = None,
+        top: int = 10,
+        ontology: Any = None,
+    ) -> Any:
+        """Rank diseases by phenotype similarity (Resnik, best-match average over HPO).
+
+        ``phenotypes`` are HPO CURIEs or names; ``text`` is free text whose phenotype
+        mentions are found by the extractor. Returns a
+        :class:`~raregraph.query.ranking.Ranking` with the matched terms per disease.
+        See :mod:`raregraph.query.ranking`.
+        """
+        from raregraph.query.ranking import rank_diseases
+
+        return rank_diseases(self, phenotypes, text=text, top=top, ontology=ontology)
+
+    def plot(
+        self, node: str, depth: int = 1, *, backend: str = "matplotlib", **options: Any
+    ) -> Any:
+        """Draw the typed neighbourhood of ``node`` (colours by category, labelled edges).
+
+        ``backend="matplotlib"`` returns the matplotlib ``Axes`` (``raregraph[plot]``);
+        ``backend="html"`` returns an :class:`~raregraph.query.plot.HtmlView`, a
+        self-contained interactive SVG page (``.save(path)``; shown inline in Jupyter).
+        """
+        from raregraph.query.plot import plot
+
+        return plot(self, node, depth, backend=backend, **options)
 
     def stats(self) -> dict[str, Any]:
         """Return counts of nodes per category and edges per predicate.
@@ -487,6 +765,26 @@ class KnowledgeGraph:
             "nodes_by_category": dict(sorted(categories.items())),
             "edges_by_predicate": dict(sorted(predicates.items())),
         }
+
+
+def _edge_filter(
+    min_percentage: float | None,
+    source: str | None,
+    agent_type: str | None,
+    curated_only: bool,
+    text_mined_only: bool,
+    include_negated: bool,
+) -> EdgeFilter:
+    from raregraph.query.filters import EdgeFilter
+
+    return EdgeFilter.from_keywords(
+        min_percentage=min_percentage,
+        source=source,
+        agent_type=agent_type,
+        curated_only=curated_only,
+        text_mined_only=text_mined_only,
+        include_negated=include_negated,
+    )
 
 
 def _as_category_set(

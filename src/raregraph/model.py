@@ -29,6 +29,7 @@ False
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -266,9 +267,7 @@ class Qualifiers:
 
     def fingerprint(self) -> str:
         """A short stable digest of the qualifiers ('' when there are none)."""
-        if self.is_empty():
-            return ""
-        return _digest(self.as_dict())[:12]
+        return _qualifier_fingerprint(self)
 
     def as_dict(self) -> dict[str, object]:
         """The qualifiers that are set, as a plain dict (stable key order)."""
@@ -283,6 +282,14 @@ class Qualifiers:
 _NO_QUALIFIERS = Qualifiers()
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _qualifier_fingerprint(qualifiers: Qualifiers) -> str:
+    """Digest of a qualifier set; cached, since a graph holds few distinct sets."""
+    if qualifiers == _NO_QUALIFIERS:
+        return ""
+    return _digest(qualifiers.as_dict())[:12]
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where an edge comes from.
@@ -290,7 +297,9 @@ class Evidence:
     ``source`` is the CURIE of the document node (a GARD page, an annotation file),
     ``sentence`` the supporting sentence, ``span`` the (start, end) character offsets of
     the mention in the original file (Python ``str`` indices of the decoded text, end
-    exclusive), ``knowledge_source`` an ``infores:`` CURIE.
+    exclusive), ``knowledge_source`` an ``infores:`` CURIE. ``biocuration`` records who
+    curated the statement and when, as the source writes it (HPO's
+    ``HPO:probinson[2021-06-21]``); it is empty for text-mined evidence.
     """
 
     source: str
@@ -301,6 +310,7 @@ class Evidence:
     span: tuple[int, int] | None = None
     evidence_codes: tuple[str, ...] = ()
     publications: tuple[str, ...] = ()
+    biocuration: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.span is not None:
@@ -310,6 +320,7 @@ class Evidence:
             object.__setattr__(self, "span", (int(start), int(end)))
         object.__setattr__(self, "evidence_codes", _unique_sorted(self.evidence_codes))
         object.__setattr__(self, "publications", _unique_sorted(self.publications))
+        object.__setattr__(self, "biocuration", _unique_sorted(self.biocuration))
 
     def sort_key(self) -> tuple[str, str, int, int, str]:
         """A total order on evidence, for deterministic output."""
@@ -317,19 +328,24 @@ class Evidence:
         return (self.source, self.knowledge_source, start, end, self.sentence or "")
 
     def identifier(self) -> str:
-        """A stable digest of everything this evidence says."""
-        return _digest(
-            {
-                "source": self.source,
-                "knowledge_source": self.knowledge_source,
-                "agent_type": self.agent_type.value,
-                "knowledge_level": self.knowledge_level.value,
-                "sentence": self.sentence,
-                "span": list(self.span) if self.span else None,
-                "evidence_codes": list(self.evidence_codes),
-                "publications": list(self.publications),
-            }
-        )[:16]
+        """A stable digest of everything this evidence says.
+
+        ``biocuration`` enters the digest only when set, so evidence without it keeps
+        the identifier it had before the field existed.
+        """
+        payload: dict[str, object] = {
+            "source": self.source,
+            "knowledge_source": self.knowledge_source,
+            "agent_type": self.agent_type.value,
+            "knowledge_level": self.knowledge_level.value,
+            "sentence": self.sentence,
+            "span": list(self.span) if self.span else None,
+            "evidence_codes": list(self.evidence_codes),
+            "publications": list(self.publications),
+        }
+        if self.biocuration:
+            payload["biocuration"] = list(self.biocuration)
+        return _digest(payload)[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +363,9 @@ class Edge:
     evidence: tuple[Evidence, ...] = ()
 
     def __post_init__(self) -> None:
+        if len(self.evidence) < 2:  # nothing to deduplicate or sort (the common case)
+            object.__setattr__(self, "evidence", tuple(self.evidence))
+            return
         unique = {ev.identifier(): ev for ev in self.evidence}
         object.__setattr__(self, "evidence", tuple(sorted(unique.values(), key=Evidence.sort_key)))
 
@@ -368,14 +387,10 @@ class Edge:
         It is a digest of subject, predicate, object and qualifiers, so the same
         statement gets the same identifier in every run and every export.
         """
-        digest = _digest(
-            {
-                "subject": self.subject,
-                "predicate": self.predicate.curie,
-                "object": self.object,
-                "qualifiers": self.qualifiers.as_dict(),
-            }
+        key = "\x1f".join(
+            (self.subject, self.predicate.value, self.object, self.qualifiers.fingerprint())
         )
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
         return f"raregraph:association/{digest[:20]}"
 
     def with_evidence(self, evidence: Iterable[Evidence]) -> Edge:

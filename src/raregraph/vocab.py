@@ -85,3 +85,4 @@ class RG(DefinedNamespace):
     qualifier_text: URIRef
     modifier: URIRef
     evidence_code: URIRef
+    biocuration: URIRef

@@ -110,7 +110,7 @@ def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _evidence_json(ev: Evidence) -> dict[str, Any]:
-    return {
+    item: dict[str, Any] = {
         "source": ev.source,
         "knowledge_source": ev.knowledge_source,
         "agent_type": ev.agent_type.value,
@@ -120,6 +120,9 @@ def _evidence_json(ev: Evidence) -> dict[str, Any]:
         "evidence_codes": list(ev.evidence_codes),
         "publications": list(ev.publications),
     }
+    if ev.biocuration:  # only when set, so older files stay byte-identical
+        item["biocuration"] = list(ev.biocuration)
+    return item
 
 
 def _edge_row(edge: Edge) -> list[str]:
@@ -235,6 +238,7 @@ def _read_edge(row: dict[str, str]) -> Edge:
             span=(item["span"][0], item["span"][1]) if item["span"] else None,
             evidence_codes=tuple(item["evidence_codes"]),
             publications=tuple(item["publications"]),
+            biocuration=tuple(item.get("biocuration", ())),
         )
         for item in json.loads(row.get("raregraph_evidence") or "[]")
     )

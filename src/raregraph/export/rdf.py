@@ -35,12 +35,13 @@ is installed, else rdflib.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import NamedTuple
 
 from raregraph.curie import PREFIX_MAP, compress, expand
 from raregraph.errors import CurieError, InputError
@@ -88,27 +89,49 @@ Term = str | Literal  # an IRI (plain str) or a literal
 Triple = tuple[str, str, Term]
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _expand(curie: str) -> str:
+    """Expand a CURIE (cached: a full graph expands the same ids 100,000s of times)."""
+    return expand(curie)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _iri_or_literal(curie: str) -> Term:
     try:
-        return expand(curie)
+        return _expand(curie)
     except CurieError:
         return Literal(curie)
 
 
+_BIOLINK_SYNONYM = str(BIOLINK.synonym)
+_BIOLINK_XREF = str(BIOLINK.xref)
+_BIOLINK_PROVIDED_BY = str(BIOLINK.provided_by)
+_BIOLINK_SUBJECT = str(BIOLINK.subject)
+_BIOLINK_PREDICATE = str(BIOLINK.predicate)
+_BIOLINK_OBJECT = str(BIOLINK.object)
+_RG_EVIDENCE = str(RG.evidence)
+
+
 def _node_triples(node: Node) -> Iterator[Triple]:
-    s = expand(node.id)
+    s = _expand(node.id)
     yield s, RDF_TYPE, str(BIOLINK[node.category.label])
     yield s, RDFS_LABEL, Literal(node.name)
     for synonym in node.synonyms:
-        yield s, str(BIOLINK.synonym), Literal(synonym)
+        yield s, _BIOLINK_SYNONYM, Literal(synonym)
     for xref in node.xrefs:
-        yield s, str(BIOLINK.xref), _iri_or_literal(xref)
+        yield s, _BIOLINK_XREF, _iri_or_literal(xref)
     for source in node.provided_by:
-        yield s, str(BIOLINK.provided_by), _iri_or_literal(source)
+        yield s, _BIOLINK_PROVIDED_BY, _iri_or_literal(source)
     if node.symbol:
         yield s, str(BIOLINK.symbol), Literal(node.symbol)
     if node.description:
         yield s, str(BIOLINK.description), Literal(node.description)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _qualifier_pairs(q: Qualifiers) -> tuple[tuple[str, Term], ...]:
+    """The (predicate, object) pairs of a qualifier set (cached: few distinct sets)."""
+    return tuple((p, o) for _, p, o in _qualifier_triples("", q))
 
 
 def _qualifier_triples(a: str, q: Qualifiers) -> Iterator[Triple]:
@@ -130,11 +153,13 @@ def _qualifier_triples(a: str, q: Qualifiers) -> Iterator[Triple]:
         yield a, str(RG.modifier), _iri_or_literal(modifier)
 
 
-def _evidence_triples(a: str, ev: Evidence) -> Iterator[Triple]:
-    e = expand(f"raregraph:evidence/{ev.identifier()}")
-    yield a, str(RG.evidence), e
+def _evidence_iri(ev: Evidence) -> str:
+    return _expand(f"raregraph:evidence/{ev.identifier()}")
+
+
+def _evidence_triples(e: str, ev: Evidence) -> Iterator[Triple]:
     yield e, RDF_TYPE, str(RG.Evidence)
-    yield e, str(RG.source), expand(ev.source)
+    yield e, str(RG.source), _expand(ev.source)
     yield e, str(BIOLINK.primary_knowledge_source), _iri_or_literal(ev.knowledge_source)
     yield e, str(BIOLINK.agent_type), Literal(ev.agent_type.value)
     yield e, str(BIOLINK.knowledge_level), Literal(ev.knowledge_level.value)
@@ -147,28 +172,44 @@ def _evidence_triples(a: str, ev: Evidence) -> Iterator[Triple]:
         yield e, str(RG.evidence_code), Literal(code)
     for publication in ev.publications:
         yield e, str(BIOLINK.publications), _iri_or_literal(publication)
+    for entry in ev.biocuration:
+        yield e, str(RG.biocuration), Literal(entry)
 
 
-def _edge_triples(edge: Edge) -> Iterator[Triple]:
-    s, p, o = expand(edge.subject), expand(edge.predicate.curie), expand(edge.object)
+def _edge_triples(edge: Edge, evidence_iris: dict[Evidence, str]) -> Iterator[Triple]:
+    """Yield the triples of an edge.
+
+    Evidence not yet in ``evidence_iris`` is added to it and described, so each evidence
+    node is described once per export.
+    """
+    s, p, o = _expand(edge.subject), _expand(edge.predicate.curie), _expand(edge.object)
     if not edge.negated:
         yield s, p, o
-    a = expand(edge.association_id)
-    yield a, RDF_TYPE, expand(edge.predicate.association)
-    yield a, str(BIOLINK.subject), s
-    yield a, str(BIOLINK.predicate), p
-    yield a, str(BIOLINK.object), o
-    yield from _qualifier_triples(a, edge.qualifiers)
+    a = _expand(edge.association_id)
+    yield a, RDF_TYPE, _expand(edge.predicate.association)
+    yield a, _BIOLINK_SUBJECT, s
+    yield a, _BIOLINK_PREDICATE, p
+    yield a, _BIOLINK_OBJECT, o
+    for qp, qo in _qualifier_pairs(edge.qualifiers):
+        yield a, qp, qo
     for ev in edge.evidence:
-        yield from _evidence_triples(a, ev)
+        e = evidence_iris.get(ev)
+        if e is None:
+            e = evidence_iris[ev] = _evidence_iri(ev)
+            yield from _evidence_triples(e, ev)
+        yield a, _RG_EVIDENCE, e
 
 
 def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
-    """Yield the RDF triples of a graph (IRIs as ``str``, literals as :class:`Literal`)."""
+    """Yield the RDF triples of a graph (IRIs as ``str``, literals as :class:`Literal`).
+
+    Each evidence node is described once, however many edges share it.
+    """
     for node in kg.nodes():
         yield from _node_triples(node)
+    evidence_iris: dict[Evidence, str] = {}
     for edge in kg.edges():
-        yield from _edge_triples(edge)
+        yield from _edge_triples(edge, evidence_iris)
 
 
 # ------------------------------------------------------------------ serializers
@@ -190,30 +231,19 @@ def _iri(iri: str) -> str:
     return f"<{iri}>"
 
 
-def _nt_literal(literal: Literal) -> str:
-    if literal.datatype is None or literal.datatype == XSD_STRING:
-        return f'"{_escape(literal.value)}"'
-    return f'"{_escape(literal.value)}"^^<{literal.datatype}>'
-
-
-def _nt_term(term: Term) -> str:
-    return _nt_literal(term) if isinstance(term, Literal) else _iri(term)
-
-
-def _ntriples_lines(kg: KnowledgeGraph) -> list[str]:
-    lines = {f"{_iri(s)} {_iri(p)} {_nt_term(o)} .\n" for s, p, o in triples(kg)}
-    return sorted(lines)
-
-
 def to_ntriples(kg: KnowledgeGraph) -> str:
-    """Return the graph as N-Triples (sorted lines, so output is deterministic)."""
-    return "".join(_ntriples_lines(kg))
+    """Return the graph as N-Triples (canonical order, so output is deterministic)."""
+    from raregraph.export.rdfstream import NTRIPLES, render
+
+    return "".join(render(kg, NTRIPLES))
 
 
 def write_ntriples(kg: KnowledgeGraph, path: str | PathLike[str]) -> None:
     """Write the graph as N-Triples to ``path`` (atomically)."""
+    from raregraph.export.rdfstream import NTRIPLES, write
+
     with atomic_writer(path) as handle:
-        handle.writelines(_ntriples_lines(kg))
+        write(kg, handle, NTRIPLES)
 
 
 _TURTLE_PREFIXES: dict[str, str] = {
@@ -251,45 +281,19 @@ class _TurtleNames:
         return short
 
 
-def _write_turtle(kg: KnowledgeGraph, out: TextIO) -> None:
-    by_subject: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    name = _TurtleNames()
-    for s, p, o in triples(kg):
-        if isinstance(o, Literal):
-            if o.datatype is None or o.datatype == XSD_STRING:
-                rendered = f'"{_escape(o.value)}"'
-            else:
-                rendered = f'"{_escape(o.value)}"^^{name(o.datatype)}'
-        else:
-            rendered = name(o)
-        by_subject[s][p].add(rendered)
-    body: list[str] = []
-    for subject in sorted(by_subject):
-        predicates = by_subject[subject]
-        parts = []
-        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
-            verb = "a" if predicate == RDF_TYPE else name(predicate)
-            parts.append(f"    {verb} " + " ,\n        ".join(sorted(predicates[predicate])))
-        body.append(name(subject) + "\n" + " ;\n".join(parts) + " .\n\n")
-    for prefix in sorted(name.used):
-        out.write(f"@prefix {prefix}: <{_TURTLE_PREFIXES[prefix]}> .\n")
-    out.write("\n")
-    out.writelines(body)
-
-
 def to_turtle(kg: KnowledgeGraph) -> str:
-    """Return the graph as Turtle (sorted, deterministic)."""
-    import io
+    """Return the graph as Turtle (canonical order, deterministic)."""
+    from raregraph.export.rdfstream import TURTLE, render
 
-    buffer = io.StringIO()
-    _write_turtle(kg, buffer)
-    return buffer.getvalue()
+    return "".join(render(kg, TURTLE))
 
 
 def write_turtle(kg: KnowledgeGraph, path: str | PathLike[str]) -> None:
     """Write the graph as Turtle to ``path`` (atomically)."""
+    from raregraph.export.rdfstream import TURTLE, write
+
     with atomic_writer(path) as handle:
-        _write_turtle(kg, handle)
+        write(kg, handle, TURTLE)
 
 
 def _jsonld_document(kg: KnowledgeGraph) -> dict[str, object]:
@@ -482,6 +486,7 @@ def _rebuild_edge(props: dict[str, list[Term]], subjects: dict[str, dict[str, li
                 span=(int(start), int(end)) if start is not None and end is not None else None,
                 evidence_codes=tuple(str(_text([c])) for c in field(RG.evidence_code)),
                 publications=tuple(_curie(p) for p in field(BIOLINK.publications)),
+                biocuration=tuple(str(_text([c])) for c in field(RG.biocuration)),
             )
         )
     return Edge(

@@ -1,0 +1,106 @@
+"""Turtle and N-Triples export of the full HPO graph against pyoxigraph's serializer.
+
+Usage: python benchmarks/export_speed.py [--hpo PATH] [--check]
+
+raregraph's writers (``write_turtle``, ``write_ntriples``: the whole export, from the
+graph to the file) are timed against ``pyoxigraph.serialize`` writing the same distinct
+triples, already built as pyoxigraph terms (the serializer alone; building those terms
+from Python is timed separately and printed for context). A sample of the raregraph
+output is checked for isomorphism against the pyoxigraph output with rdflib.
+``--check`` exits 1 when a ratio exceeds 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from raregraph.export.rdf import Literal, triples, write_ntriples, write_turtle
+from raregraph.identity import add_mondo_xrefs
+from raregraph.sources.hpo_annotations import read_hpo_annotations
+
+MAX_RATIO = 2.0
+
+
+def to_oxigraph(items):  # type: ignore[no-untyped-def]
+    def term(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, Literal):
+            if value.datatype:
+                return ox.Literal(value.value, datatype=ox.NamedNode(value.datatype))
+            return ox.Literal(value.value)
+        return ox.NamedNode(value)
+
+    return [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), term(o)) for s, p, o in items]
+
+
+def timed(function, *args):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+def isomorphic_sample(ours: Path, theirs: Path, fmt: str, size: int = 2000) -> bool:
+    """Parse both files, keep the triples of a random sample of subjects, compare."""
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    a = {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(ours), format=fmt)}
+    b = {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(theirs), format=fmt)}
+    if len(a) != len(b):
+        return False
+    subjects = random.Random(0).sample(sorted({str(s) for s, _, _ in a}), size)
+    chosen = set(subjects)
+    graphs = []
+    for triples_ in (a, b):
+        g = rdflib.Graph()
+        for s, p, o in triples_:
+            if str(s) in chosen:
+                g.parse(data=f"{s} {p} {o} .", format="nt")
+        graphs.append(g)
+    return isomorphic(graphs[0], graphs[1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hpo", type=Path)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    kg = read_hpo_annotations(args.hpo)
+    add_mondo_xrefs(kg)
+    distinct = list(set(triples(kg)))
+    build_time, ox_triples = timed(to_oxigraph, distinct)
+    print(f"{len(distinct):,} distinct triples; building pyoxigraph terms: {build_time:.2f} s")
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, writer, fmt in (
+            ("N-Triples", write_ntriples, ox.RdfFormat.N_TRIPLES),
+            ("Turtle", write_turtle, ox.RdfFormat.TURTLE),
+        ):
+            ours_path, theirs_path = (
+                folder / f"ours.{fmt.file_extension}",
+                folder / f"ox.{fmt.file_extension}",
+            )
+            ours, _ = timed(writer, kg, ours_path)
+            theirs, _ = timed(ox.serialize, ox_triples, str(theirs_path), fmt)
+            ratio = ours / theirs
+            same = isomorphic_sample(ours_path, theirs_path, fmt)
+            print(
+                f"{name:9}: raregraph {ours:6.2f} s, pyoxigraph {theirs:6.2f} s, "
+                f"ratio {ratio:5.2f} (bar <= {MAX_RATIO}); sample isomorphic: {same}"
+            )
+            ok = ok and ratio <= MAX_RATIO and same
+    if args.check and not ok:
+        print("FAILED: a bar was missed", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
