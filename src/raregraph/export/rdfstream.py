@@ -247,12 +247,12 @@ def _blocks(kg: KnowledgeGraph, syntax: Syntax) -> list[tuple[str, str]]:
                 iri(expanded),
                 _order(expanded),
             )
-        qualifiers = edge.qualifiers
+        qualifiers: Qualifiers = edge.qualifiers
         if not qualifiers.negated:
             loose[subject[0]].add((predicate[2], predicate[1], obj[1]))
         a_iri = _ASSOCIATION_BASE + edge.association_id[_ASSOCIATION_CUT:]
         a = iri(a_iri)
-        evidence = edge.evidence
+        evidence: tuple[Evidence, ...] = edge.evidence
         if len(evidence) == 1:
             joined = evidence_iri(evidence[0])
         elif evidence:
