@@ -47,7 +47,7 @@ __all__ = ["KINDS", "Lexicon", "build_lexicon", "fold", "get_lexicon", "plural_v
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 5
+_LEXICON_VERSION = 6
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
@@ -191,6 +191,7 @@ def _inputs() -> dict[str, Path]:
         "mesh_drugs": DATA_DIR / "mesh_drugs.tsv.gz",
         "lay_terms": DATA_DIR / "lay_terms.tsv",
         "organ_exclude": DATA_DIR / "organ_exclude.tsv",
+        "anatomy_adjectives": DATA_DIR / "anatomy_adjectives.tsv",
     }
 
 
@@ -211,12 +212,26 @@ def _add_noun(forms: dict[str, dict[str, list[str]]], text: str, kind: str, curi
 
 #: Lay adjectives that say the same of an organ: a name with the first gets the others too.
 _SAME_ADJECTIVES = (("large", ("enlarged",)), ("swollen", ("enlarged",)), ("big", ("enlarged",)))
+_OF = re.compile(r"(?P<head>[a-z][a-z ]*?) of (?:the )?(?P<part>[a-z]+(?: [a-z]+)?)")
 
 
-def _phenotype_variants(key: str) -> list[str]:
+def _plural_word(word: str) -> str:
+    found = plural_variants(word)
+    return found[0] if found else word
+
+
+def _phenotype_variants(key: str, adjectives: dict[str, list[str]]) -> list[str]:
     """Return other wordings of a phenotype name.
 
-    "large spleen" also reads "enlarged spleen" and "enlargement of the spleen".
+    ``adjectives`` maps relational adjectives of anatomy to lay nouns ("renal" -> "kidney").
+    "large spleen" also reads "enlarged spleen" and "enlargement of the spleen"; "renal
+    failure" reads "kidney failure"; "abnormality of the kidney" reads "kidney
+    abnormality" and the other way round, when the part is an anatomy noun of the table.
+
+    >>> table = {"renal": ["kidney"]}
+    >>> found = _phenotype_variants("renal amyloidosis", table)
+    >>> found[0], "amyloidosis of the kidneys" in found
+    ('kidney amyloidosis', True)
     """
     first, _, rest = key.partition(" ")
     variants = []
@@ -225,9 +240,28 @@ def _phenotype_variants(key: str) -> list[str]:
             for other in others:
                 variants.append(f"{other} {rest}")
             variants.append(f"enlargement of the {rest}")
+    if first == "enlarged" and rest:
+        variants += [f"enlargement of the {rest}", f"{rest} enlargement"]
     match = re.fullmatch(r"increased (.+) size", key)
     if match:
         variants += [f"enlarged {match.group(1)}", f"enlargement of the {match.group(1)}"]
+    nouns = {noun for listed in adjectives.values() for noun in listed}
+    words = key.split(" ")
+    lay = [key]
+    for index, word in enumerate(words):
+        for noun in adjectives.get(word, ()):
+            lay.append(" ".join([*words[:index], noun, *words[index + 1 :]]))
+    for phrase in lay:
+        if phrase != key:
+            variants.append(phrase)
+        part, _, head = phrase.partition(" ")
+        if part in nouns and head and " of " not in head:  # "kidney cysts" -> "cysts of the kidney"
+            heads = {head, _plural_word(head)}
+            parts = {part, _plural_word(part)}
+            variants += sorted(f"{h} of {a}{p}" for h in heads for p in parts for a in ("the ", ""))
+        of = _OF.fullmatch(phrase)
+        if of and of.group("part") in nouns:  # "abnormality of the kidney" -> "kidney abnormality"
+            variants.append(f"{of.group('part')} {of.group('head')}")
     return variants
 
 
@@ -265,6 +299,11 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         hp_parents[stanza.curie] = stanza.parents
     phenotypes = _below(hp_parents, _PHENOTYPE_ROOT)
     inheritance = _below(hp_parents, _INHERITANCE_ROOT)
+    adjectives: dict[str, list[str]] = {}
+    for row in _read_table(paths["anatomy_adjectives"]):
+        if row[0] != "adjective":
+            adjectives.setdefault(row[0], []).append(row[1])
+    later: list[tuple[str, str]] = []  # derived wordings, added after every real name
     for stanza in hp:
         if stanza.curie in phenotypes:
             kind = "phenotype"
@@ -275,15 +314,18 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         labels[stanza.curie] = stanza.name
         if stanza.curie in (_PHENOTYPE_ROOT, _INHERITANCE_ROOT):
             continue
-        _add_noun(forms, stanza.name, kind, stanza.curie)
+        names = [stanza.name]
         for text, scope, synonym_type in stanza.synonyms:
             if synonym_type in _SKIP_SYNONYM_TYPES or _is_abbreviation(text):
                 continue
             if scope == "EXACT" or (synonym_type == "layperson" and scope != "BROAD"):
-                _add_noun(forms, text, kind, stanza.curie)
-                if kind == "phenotype":
-                    for variant in _phenotype_variants(_key(text)):
-                        _add_noun(forms, variant, kind, stanza.curie)
+                names.append(text)
+        for text in names:
+            _add_noun(forms, text, kind, stanza.curie)
+            if kind == "phenotype":
+                later += [(v, stanza.curie) for v in _phenotype_variants(_key(text), adjectives)]
+    for variant, curie in later:
+        _add_noun(forms, variant, "phenotype", curie)
     kept_parents = {c: p for c, p in hp_parents.items() if c in phenotypes or c in inheritance}
 
     # UBERON: organs and tissues, without the branches listed in organ_exclude.tsv
@@ -390,6 +432,7 @@ class Lexicon:
         self.max_words = max((key.count(" ") + 1 for key in self.forms), default=1)
         self._automaton: Any = None
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._first_words: frozenset[str] | None = None
 
     def lookup(self, text: str, kind: str) -> str | None:
         """Return the best id that ``text`` names as ``kind``, or ``None``.
@@ -399,6 +442,18 @@ class Lexicon:
         """
         found = self.forms.get(_key(text), {}).get(kind)
         return found[0] if found else None
+
+    def starts_phenotype(self, word: str) -> bool:
+        """Tell whether some phenotype name begins with the folded ``word``.
+
+        >>> get_lexicon().starts_phenotype("enlarged"), get_lexicon().starts_phenotype("zzz")
+        (True, False)
+        """
+        if self._first_words is None:
+            self._first_words = frozenset(
+                key.split(" ", 1)[0] for key, found in self.forms.items() if "phenotype" in found
+            )
+        return word in self._first_words
 
     def hp_ancestors(self, curie: str) -> frozenset[str]:
         """Return every broader HPO term of ``curie`` (phenotype or inheritance subtree).

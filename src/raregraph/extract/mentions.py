@@ -141,6 +141,159 @@ def _fused(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mentio
     return found
 
 
+_SINGULAR_IRREGULAR = {"teeth": "tooth", "feet": "foot", "vertebrae": "vertebra"}
+
+
+def _singular(word: str) -> str:
+    if word in _SINGULAR_IRREGULAR:
+        return _SINGULAR_IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _singular_phrase(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    return f"{head} {_singular(last)}" if head else _singular(last)
+
+
+#: "the liver and spleen may be enlarged": a predicate adjective after a noun (list).
+_COPULA = re.compile(
+    r" (?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|appears?|grows?|"
+    r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
+    r"(?: (?:often|usually|also|commonly|very|particularly|sometimes|abnormally|unusually|"
+    r"too|quite))? (?P<adj>[a-z]+)\b"
+)
+_SUBJECT = re.compile(
+    r"\b(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
+    r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)$"
+)
+#: Modifiers that narrow a phenotype ("severe nearsightedness" -> "severe myopia").
+_MODIFIERS = frozenset(
+    {"severe", "profound", "mild", "moderate", "progressive", "sudden", "recurrent",
+     "chronic", "acute", "patchy", "multiple", "bilateral", "unilateral", "congenital",
+     "generalized", "episodic", "intermittent", "central", "peripheral", "focal",
+     "diffuse", "partial", "complete", "total", "early", "late", "proximal", "distal",
+     "absent", "small", "large", "short", "long", "thin", "thick", "narrow", "wide"}
+)
+_MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent": "recurrent",
+                  "repeated attacks of": "recurrent", "recurrent attacks of": "recurrent",
+                  "recurrent episodes of": "recurrent", "repeated episodes of": "recurrent",
+                  "attacks of": "recurrent", "episodes of": "recurrent"}
+_BEFORE = re.compile(
+    r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of)"
+    r"|(?P<word>[a-z]+)) $"
+)
+_SEX_AFTER = re.compile(r"^ in (?:affected )?(?P<sex>males|men|boys|females|women|girls)\b")
+_SEX = {"males": "male", "men": "male", "boys": "male",
+        "females": "female", "women": "female", "girls": "female"}
+#: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
+_PLACE = re.compile(
+    r"^ (?:in|on|of|affecting|involving|around) (?:the |both )?"
+    r"(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
+    r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)"
+)
+_DIFFICULTY = re.compile(
+    r"\b(?:trouble|difficulty|difficulties|problems?|hard time) (?:with )?"
+    r"(?P<list>[a-z]+ing(?: [a-z]+)?(?:(?:,|,? and|,? or) [a-z]+ing(?: [a-z]+)?)*)"
+)
+
+
+def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
+    for candidate in candidates:
+        curie = lexicon.lookup(candidate, "phenotype")
+        if curie:
+            return curie
+    return None
+
+
+def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
+    found: list[Mention] = []
+    for verb in _COPULA.finditer(folded):
+        adjective = verb.group("adj")
+        window = max(0, verb.start() - 60)
+        match = _SUBJECT.search(folded, window, verb.start())
+        if match is None or not lexicon.starts_phenotype(adjective):
+            continue
+        items = _items(folded, match.start("list"), match.group("list"))
+        for index, (start, end, item) in enumerate(items):
+            words = item.split(" ")
+            stop = verb.end() if index == len(items) - 1 else end
+            for size in (2, 1):
+                noun = " ".join(words[-size:])
+                if len(words) < size:
+                    continue
+                curie = _lookup_first(lexicon, [f"{adjective} {noun}",
+                                                f"{adjective} {_singular_phrase(noun)}"])
+                if curie:
+                    found.append(Mention("phenotype", curie, start, stop, "", "copula"))
+                    break
+    return found
+
+
+def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Read modifiers, places and the sex of those affected around phenotype mentions."""
+    found: list[Mention] = []
+    for mention in mentions:
+        label = lexicon.labels.get(mention.curie, "").lower()
+        text = " ".join(folded[mention.start : mention.end].split())
+        names = [n for n in dict.fromkeys((label, text, _singular_phrase(text))) if n]
+        before = _BEFORE.search(folded, max(0, mention.start - 40), mention.start)
+        if before:
+            modifier = before.group("phrase") or before.group("word")
+            if modifier.endswith("ly") and modifier[:-2] in _MODIFIERS:
+                modifier = modifier[:-2]
+            modifier = _MODIFIER_SAME.get(modifier, modifier)
+            if modifier in _MODIFIERS:
+                candidates = [f"{modifier} {n}" for n in names]
+                curie = _lookup_first(lexicon, candidates + [f"{n}, {modifier}" for n in names])
+                if curie and curie != mention.curie:
+                    found.append(Mention("phenotype", curie, before.start(), mention.end, "",
+                                         "modifier"))
+        after = folded[mention.end : mention.end + 80]
+        sex = _SEX_AFTER.match(after)
+        if sex:
+            curie = _lookup_first(lexicon, [f"{_SEX[sex.group('sex')]} {n}" for n in names])
+            if curie and curie != mention.curie:
+                found.append(Mention("phenotype", curie, mention.start, mention.end + sex.end(),
+                                     "", "sex"))
+        place = _PLACE.match(after)
+        if place:
+            offset = mention.end
+            for start, end, item in _items(after, place.start("list"), place.group("list")):
+                part = _singular_phrase(item)
+                curie = _lookup_first(lexicon, [f"{part} {n}" for n in names])
+                if curie and curie != mention.curie:
+                    first = start == place.start("list")
+                    begin = mention.start if first else offset + start
+                    found.append(Mention("phenotype", curie, begin, offset + end, "", "place"))
+    return found
+
+
+def _difficulties(folded: str, lexicon: Lexicon) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _DIFFICULTY.finditer(folded):
+        listed = match.group("list")
+        for item in re.finditer(r"[a-z]+ing(?: [a-z]+)?", listed):
+            start = match.start("list") + item.start()
+            words = item.group(0).split(" ")
+            for size in (2, 1):
+                if len(words) < size:
+                    continue
+                phrase = " ".join(words[:size])
+                curie = _lookup_first(lexicon, [f"difficulty {phrase}"])
+                if curie:
+                    begin = match.start() if start == match.start("list") else start
+                    found.append(Mention("phenotype", curie, begin, start + len(phrase), "",
+                                         "difficulty"))
+                    break
+    return found
+
+
 def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Return the mentions of every kind in ``sentence`` (overlaps resolved per kind)."""
     lexicon = lexicon or get_lexicon()
@@ -151,6 +304,9 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             by_kind.setdefault(kind, []).append(Mention(kind, curies[0], start, end, ""))
     phenotypes = by_kind.setdefault("phenotype", [])
     phenotypes += _coordinated(folded, lexicon)
+    phenotypes += _copula(folded, lexicon)
+    phenotypes += _difficulties(folded, lexicon)
+    phenotypes += _narrowed(folded, lexicon, list(phenotypes))
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
     result: list[Mention] = []
     for kind in sorted(by_kind):

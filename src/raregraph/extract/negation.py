@@ -10,6 +10,9 @@ Examples
 >>> s = "It does not cause seizures, but fever is common."
 >>> is_negated(s, s.index("seizures")), is_negated(s, s.index("fever"))
 (True, False)
+>>> s = "Without treatment, some people develop amyloidosis."
+>>> is_negated(s, s.index("amyloidosis"))
+False
 >>> [(m.curie, m.text) for m in normal_statements("Intelligence is typically normal.")]
 [('HP:0001249', 'Intelligence')]
 
@@ -47,6 +50,8 @@ def is_negated(sentence: str, start: int) -> bool:
     cue = cues[-1]
     between = before[cue.end() :]
     if _CLAUSE_BREAK.search(between):
+        return False
+    if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
         return False
     return len(between.split()) <= _MAX_WORDS
 

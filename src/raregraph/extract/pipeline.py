@@ -15,7 +15,7 @@ Examples
 ...     "Symptoms include pain in the hands and kidney failure.")
 >>> kg = graph_from_page(page)
 >>> sorted(n.id for n in kg.nodes() if n.id.startswith(("HGNC", "HP")))
-['HGNC:4296', 'HP:0001417', 'HP:0012531']
+['HGNC:4296', 'HP:0000083', 'HP:0001417', 'HP:0046505']
 
 """
 
@@ -55,6 +55,16 @@ _GENERIC_TREATMENT = frozenset(
      "prevention", "rehabilitation", "diagnosis", "transplantation", "implants", "implant",
      "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
      "antibodies", "water", "oxygen"}
+)
+#: Words saying that a disease acts on an organ; an organ is reported only from a sentence
+#: with such a word or with a phenotype (see docs/extraction.md).
+_ORGAN_CUE = re.compile(
+    r"\b(?:affect\w*|damag\w*|involv\w*|injur\w*|harm\w*|build\w* up|accumulat\w*|"
+    r"deposit\w*|fail\w*|inflam\w*|scar\w*|enlarg\w*|swell\w*|swollen|weak\w*|"
+    r"problems?|abnormal\w*|disease|disorder|dysfunction|complications?|develop\w*|"
+    r"degenerat\w*|death|die|dies|tumou?rs?|growths?|cysts?|bleed\w*|loss|lose|defects?|"
+    r"cause[sd]?|malform\w*|symptoms?|signs?|features?)\b",
+    re.IGNORECASE,
 )
 _PHENOTYPE_STOP = frozenset({"disease", "syndrome", "disorder", "condition"})
 _TREATMENT_CATEGORY = {
@@ -208,7 +218,7 @@ def _read_sentence(
         if m.kind == "phenotype" and not _inside(m, busy) and m.text.lower() not in _PHENOTYPE_STOP
         and not _overlaps(m, treatments)
     ]
-    phenotypes = _drop_vaguer(lexicon, phenotypes)
+    phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, phenotypes))
     for mention in phenotypes:
         qualifiers = Qualifiers(
             negated=is_negated(text, mention.start), hedge=hedge(text, mention.start)
@@ -221,6 +231,8 @@ def _read_sentence(
         out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, statement.start,
                 statement.end)
 
+    if not (phenotypes or _ORGAN_CUE.search(text)):
+        return
     for mention in mentions:
         if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
             continue
@@ -229,6 +241,26 @@ def _read_sentence(
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
         out.add(node, Predicate.DISEASE_HAS_LOCATION, Qualifiers(), sentence, mention.start,
                 mention.end)
+
+
+def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a lay phrase glossed by the term in brackets after it: "enlarged heart (X)".
+
+    The bracketed term names the same finding, more precisely; only it is kept.
+    """
+    kept = []
+    for mention in mentions:
+        after = text[mention.end : mention.end + 3].lstrip(" ")
+        glossed = after.startswith("(") and any(
+            other.start > mention.end
+            and text[mention.end : other.start].strip(" ") == "("
+            and text[other.end : other.end + 1] == ")"
+            and other.curie != mention.curie
+            for other in mentions
+        )
+        if not glossed:
+            kept.append(mention)
+    return kept
 
 
 def _drop_vaguer(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:

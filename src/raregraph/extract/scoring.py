@@ -25,7 +25,7 @@ from typing import Any
 from raregraph.graph import KnowledgeGraph
 from raregraph.model import Category, Predicate
 
-__all__ = ["TYPES", "Score", "gold_pairs", "graph_pairs", "score_pages"]
+__all__ = ["TYPES", "Score", "gold_pairs", "graph_pairs", "score_pages", "score_predicted"]
 
 TYPES = ("genes", "inheritance", "phenotypes", "organs", "treatments")
 _UNKNOWN = "HP:0000005"
@@ -92,8 +92,28 @@ def graph_pairs(kg: KnowledgeGraph) -> dict[str, set[Pair]]:
 
 def score_page(kg: KnowledgeGraph, gold: dict[str, Any], totals: dict[str, Score]) -> None:
     """Add one page's counts to ``totals``."""
-    predicted = graph_pairs(kg)
+    score_predicted(graph_pairs(kg), gold, totals)
+
+
+def score_predicted(
+    predicted: dict[str, set[Pair]], gold: dict[str, Any], totals: dict[str, Score]
+) -> None:
+    """Add the counts of one page's predicted (id, negated) pairs per type to ``totals``.
+
+    Types absent from ``predicted`` are not scored, so that a phenotype-only recognizer
+    can be scored on phenotypes alone. A gold item is matched at most once, by any of its
+    acceptable ids; every predicted pair left unmatched is a false positive.
+
+    >>> gold = {"phenotypes": [{"id": "HP:0001744", "negated": False}]}
+    >>> totals = {}
+    >>> score_predicted({"phenotypes": {("HP:0001744", False), ("HP:0001945", False)}},
+    ...                 gold, totals)
+    >>> totals["phenotypes"]
+    Score(tp=1, fp=1, fn=0)
+    """
     for kind, items in gold_pairs(gold).items():
+        if kind not in predicted:
+            continue
         found = set(predicted[kind])
         score = totals.setdefault(kind, Score())
         for acceptable in items:

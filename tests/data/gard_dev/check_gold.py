@@ -250,7 +250,7 @@ def check_file(gold_path: Path, v: Vocab) -> list[str]:
     if errs:
         return errs
 
-    page = HERE / g["page"]
+    page = gold_path.parent / g["page"]
     slug = gold_path.name[: -len(".gold.json")]
     if not page.exists():
         return [f"page {g['page']} not found"]
@@ -411,13 +411,15 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--wheels", default=os.environ.get("RAREGRAPH_WHEELS", "/work/wheels"))
+    ap.add_argument("--dir", type=Path, default=HERE, help="folder of pages and gold files")
     args = ap.parse_args()
     v = Vocab(Path(args.wheels))
-    golds = sorted(HERE.glob("*.gold.json"))
-    pages = sorted(p for p in HERE.iterdir() if p.suffix in (".txt", ".html"))
+    folder = args.dir
+    golds = sorted(folder.glob("*.gold.json"))
+    pages = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
     bad = 0
     for p in pages:
-        if not (HERE / f"{p.stem}.gold.json").exists():
+        if not (folder / f"{p.stem}.gold.json").exists():
             print(f"{p.name}: no gold file")
             bad += 1
     for gp in golds:
