@@ -132,3 +132,17 @@ def test_cli_sentence_and_option_forms(tmp_path, capsys):
     assert main(["query", str(out), "phenotypes of Canale-Smyth"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "did you mean" in err
+
+
+def test_a_real_hpo_term_that_no_disease_has_gives_an_empty_answer_not_an_error():
+    kg = graph()
+    assert list(kg.ask("diseases with phenotype short stature")) == []  # HPO knows it
+    with pytest.raises(QueryError):
+        kg.ask("diseases with phenotype short statture")  # a typo is still an error
+
+
+def test_suggestions_name_each_node_once():
+    kg = graph()
+    with pytest.raises(QueryError) as info:
+        kg.ask("genes of Canale-Smyth syndrom")
+    assert len(info.value.candidates) == len(set(info.value.candidates))

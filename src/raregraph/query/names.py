@@ -74,6 +74,13 @@ def hpo_terms_named(text: str) -> tuple[str, ...]:
     return _hpo_names().get(normalize_name(text), ())
 
 
+def _hpo_node(curie: str) -> Node:
+    from raregraph.ontology import load
+
+    label = load("hp").label(curie) or curie
+    return Node(curie, Category.PHENOTYPIC_FEATURE, label)
+
+
 def _mentioned_phenotypes(text: str) -> list[str]:
     """The phenotypes the extractor's lexicon reads in ``text`` ("enlarged spleen")."""
     try:
@@ -88,8 +95,9 @@ def _closest(kg: KnowledgeGraph, text: str, categories: Collection[Category]) ->
     for node in kg.nodes(categories or None):
         for name in node.names:
             names.setdefault(normalize_name(name), node)
-    close = difflib.get_close_matches(normalize_name(text), list(names), n=5, cutoff=0.6)
-    return [f"{names[c].id} ({names[c].name})" for c in close]
+    close = difflib.get_close_matches(normalize_name(text), list(names), n=10, cutoff=0.6)
+    found = [f"{names[c].id} ({names[c].name})" for c in close]
+    return list(dict.fromkeys(found))[:5]
 
 
 def resolve_name(kg: KnowledgeGraph, text: str, categories: Collection[Category] = ()) -> Node:
@@ -118,6 +126,13 @@ def resolve_name(kg: KnowledgeGraph, text: str, categories: Collection[Category]
             in_graph = [t for t in _mentioned_phenotypes(text) if t in kg]
         if len(in_graph) == 1:
             return kg.node(in_graph[0])
+        known = {
+            t for variant in _variants(text.strip(), categories) for t in hpo_terms_named(variant)
+        }
+        if len(known) == 1:
+            # a real HPO term that no disease in this graph has: the answer is empty, not
+            # an error (the name is no typo); hierarchy-aware queries still work from it
+            return _hpo_node(known.pop())
     if is_curie(text):
         try:
             curie = normalize_curie(text)
