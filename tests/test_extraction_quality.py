@@ -16,7 +16,7 @@ from raregraph.extract.scoring import Score, score_pages
 DEV = Path(__file__).resolve().parent / "data" / "gard_dev"
 
 #: Floors just under the figures measured when the extractor was written (all 19 pages).
-FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.60, "organs": 0.74, "treatments": 0.72}
+FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.60, "organs": 0.74, "treatments": 0.78}
 #: The bars of the issue.
 BARS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.90, "organs": 0.85, "treatments": 0.85}
 
@@ -46,7 +46,10 @@ def test_no_regression(scores: dict[str, Score], kind: str) -> None:
         pytest.param(
             "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.75 measured)")
         ),
-        pytest.param("treatments", marks=pytest.mark.xfail(reason="ChEBI-only drug names")),
+        pytest.param(
+            "treatments",
+            marks=pytest.mark.xfail(reason="drug sentences without a cue word (0.81 measured)"),
+        ),
     ],
 )
 def test_issue_bar(scores: dict[str, Score], kind: str) -> None:

