@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from os import PathLike
@@ -47,6 +48,9 @@ from raregraph.model import (
     Qualifiers,
 )
 from raregraph.text import normalize_name
+
+#: :func:`normalize_name`, memoized for indexing: graphs share most names (terms, ids).
+_normalized = functools.lru_cache(maxsize=1 << 16)(normalize_name)
 
 if TYPE_CHECKING:  # pragma: no cover
     from raregraph.ontology.sssom import Mapping
@@ -236,7 +240,7 @@ class KnowledgeGraph:
             triple = (edge.subject, edge.object, key)
             seen = batch.get(triple)
             batch[triple] = edge if seen is None else seen.with_evidence(edge.evidence)
-        check = graph.number_of_edges() > 0
+        check = next(iter(graph.edges), None) is not None  # any edge yet (O(1), not a count)
         for (subject, obj, key), edge in batch.items():
             current = graph.get_edge_data(subject, obj, key) if check else None
             if current is not None:
@@ -265,7 +269,7 @@ class KnowledgeGraph:
 
     def _index(self, node: Node) -> None:
         for text in (node.id, *node.names, *node.xrefs):
-            self._by_name.setdefault(normalize_name(text), set()).add(node.id)
+            self._by_name.setdefault(_normalized(text), set()).add(node.id)
         for xref in node.xrefs:
             self._by_xref.setdefault(xref, set()).add(node.id)
 

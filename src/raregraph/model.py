@@ -318,9 +318,12 @@ class Evidence:
             if not 0 <= start <= end:
                 raise ValueError(f"bad character span {self.span!r}")
             object.__setattr__(self, "span", (int(start), int(end)))
-        object.__setattr__(self, "evidence_codes", _unique_sorted(self.evidence_codes))
-        object.__setattr__(self, "publications", _unique_sorted(self.publications))
-        object.__setattr__(self, "biocuration", _unique_sorted(self.biocuration))
+        if self.evidence_codes != ():  # () is already unique and sorted (the common case)
+            object.__setattr__(self, "evidence_codes", _unique_sorted(self.evidence_codes))
+        if self.publications != ():
+            object.__setattr__(self, "publications", _unique_sorted(self.publications))
+        if self.biocuration != ():
+            object.__setattr__(self, "biocuration", _unique_sorted(self.biocuration))
 
     def sort_key(self) -> tuple[str, str, int, int, str]:
         """A total order on evidence, for deterministic output."""
@@ -366,8 +369,10 @@ class Edge:
         if len(self.evidence) < 2:  # nothing to deduplicate or sort (the common case)
             object.__setattr__(self, "evidence", tuple(self.evidence))
             return
-        unique = {ev.identifier(): ev for ev in self.evidence}
-        object.__setattr__(self, "evidence", tuple(sorted(unique.values(), key=Evidence.sort_key)))
+        # equal evidence has equal identifiers and the other way round (the identifier
+        # digests every field), so deduplicating by value keeps the same pieces, cheaper
+        unique = dict.fromkeys(self.evidence)
+        object.__setattr__(self, "evidence", tuple(sorted(unique, key=Evidence.sort_key)))
 
     @property
     def negated(self) -> bool:

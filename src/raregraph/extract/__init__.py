@@ -154,11 +154,17 @@ def graph_from_page(
         except KeyError:
             known = ", ".join(registered_extractors()) or "none"
             raise ValueError(f"unknown extractor {name!r} (registered: {known})") from None
+        edges: list[Edge] = []  # a run of edges goes in as one batch, before the next node
         for item in extractor(page, disease, document):
             if isinstance(item, Node):
+                if edges:
+                    kg.add_edges(edges)
+                    edges = []
                 kg.add_node(item)
             else:
-                kg.add_edge(item)
+                edges.append(item)
+        if edges:
+            kg.add_edges(edges)
     return kg
 
 

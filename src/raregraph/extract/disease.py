@@ -46,7 +46,18 @@ def mondo_resolver(page: GardPage) -> Node | None:
     GARD xrefs of the MONDO term.
     """
     lexicon = get_lexicon()
-    for name in (page.title.text, *(n.text for n in page.other_names)):
+    names = (page.title.text, *(n.text for n in page.other_names))
+    memo = ("mondo", names)
+    if memo in lexicon.memo:  # the same names always give the same (immutable) node
+        found: Node | None = lexicon.memo[memo]
+        return found
+    found = _resolve(names, lexicon)
+    lexicon.memo[memo] = found
+    return found
+
+
+def _resolve(names: tuple[str, ...], lexicon: Lexicon) -> Node | None:
+    for name in names:
         curie = resolve_disease_name(name, lexicon)
         if curie is not None:
             label, xrefs = lexicon.disease_info[curie]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from raregraph.extract._cues import Cue
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
@@ -60,6 +61,12 @@ _PRODUCT_BEFORE = re.compile(
 )
 
 
+_GENE_AFTER = re.compile(r"\s+genes?\b")
+_GENE_CUE_TEST = Cue(_GENE_CUE)
+_OTHER_DISORDER_TEST = Cue(_OTHER_DISORDER)
+_ASSOCIATED_TEST = Cue(_ASSOCIATED)
+
+
 @dataclass(frozen=True, slots=True)
 class GeneMention:
     """A gene named in a sentence (offsets in the sentence) and what is said of it."""
@@ -76,7 +83,7 @@ class GeneMention:
 
 def _relation(sentence: str, start: int) -> str:
     before = sentence[:start]
-    if _ASSOCIATED.search(sentence) and not re.search(
+    if _ASSOCIATED_TEST.found_in(sentence) and not re.search(
         r"\b(?:caused by|cause[sd]?)\b", before, re.IGNORECASE
     ):
         return "associated"
@@ -97,14 +104,14 @@ def find_genes(
     the disease itself (its abbreviations).
     """
     lexicon = lexicon or get_lexicon()
-    if not _GENE_CUE.search(sentence):
+    if not _GENE_CUE_TEST.found_in(sentence):
         return []
-    other_disorder = _OTHER_DISORDER.search(sentence) is not None
+    other_disorder = _OTHER_DISORDER_TEST.found_in(sentence)
     excluded = set(exclude)
     found: list[tuple[str, int, int]] = []
     for token in _TOKEN.finditer(sentence):
         word = token.group(0)
-        followed = re.match(r"\s+genes?\b", sentence[token.end() :]) is not None
+        followed = _GENE_AFTER.match(sentence, token.end()) is not None
         if (word in excluded and not followed) or not any(c.isupper() for c in word):
             continue
         curies = lexicon.gene_symbols.get(word)

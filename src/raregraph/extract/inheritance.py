@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from raregraph.extract._cues import Cue
 from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
 from raregraph.extract.qualifiers import scope_text
@@ -53,6 +54,10 @@ _FAMILY_CONTEXT = re.compile(
 )
 
 
+_FAMILY_CONTEXT_TEST = Cue(_FAMILY_CONTEXT)
+_RULES = ((Cue(_DE_NOVO), DE_NOVO), (Cue(_SPORADIC), SPORADIC), (Cue(_UNKNOWN), UNKNOWN))
+
+
 @dataclass(frozen=True, slots=True)
 class InheritanceMention:
     """A mode of inheritance in a sentence (offsets in the sentence)."""
@@ -83,9 +88,13 @@ def find_inheritance(
         for m in mentions
         if m.kind == "inheritance" and free(m.start, m.end)
     ]
-    for pattern, curie in ((_DE_NOVO, DE_NOVO), (_SPORADIC, SPORADIC), (_UNKNOWN, UNKNOWN)):
-        if curie != UNKNOWN and not _FAMILY_CONTEXT.search(sentence):
-            continue
+    family: bool | None = None  # tested once, when first needed
+    for pattern, curie in _RULES:
+        if curie != UNKNOWN:
+            if family is None:
+                family = _FAMILY_CONTEXT_TEST.found_in(sentence)
+            if not family:
+                continue
         if curie == SPORADIC and any(c == DE_NOVO for c, _, _ in found):
             continue  # "a new mutation and no family history": one statement, de novo
         for match in pattern.finditer(sentence):

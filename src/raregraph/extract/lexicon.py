@@ -7,7 +7,8 @@ of lay phrases). Names are *folded* with :func:`fold` so that matching is case-i
 and treats hyphens as spaces, and plural forms are added for nouns.
 
 Building reads the ontology files with a lean line scanner (only ids, names, synonyms,
-parents and xrefs) and stores the result as one JSON file in the ontology cache folder,
+parents and xrefs) and stores the result as one file in the ontology cache folder (a JSON
+header, then the tables as packed UTF-8 text, see :func:`pack_payload`),
 keyed by the sha256 of every input file: a changed ontology or data file gives a new key,
 and nothing executable is ever read back. :func:`get_lexicon` returns the lexicon of the
 process, built on first use.
@@ -32,7 +33,8 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -41,13 +43,21 @@ from typing import Any
 from raregraph.ontology.cache import cache_dir, gc_paused
 from raregraph.ontology.files import file_sha256, ontology_path
 
-__all__ = ["KINDS", "Lexicon", "build_lexicon", "fold", "get_lexicon", "plural_variants"]
+__all__ = [
+    "KINDS",
+    "Lexicon",
+    "build_lexicon",
+    "fold",
+    "get_lexicon",
+    "pack_payload",
+    "plural_variants",
+]
 
 #: The kinds of names in the lexicon.
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 6
+_LEXICON_VERSION = 8
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
@@ -220,10 +230,13 @@ def _plural_word(word: str) -> str:
     return found[0] if found else word
 
 
-def _phenotype_variants(key: str, adjectives: dict[str, list[str]]) -> list[str]:
+def _phenotype_variants(
+    key: str, adjectives: dict[str, list[str]], nouns: frozenset[str] | None = None
+) -> list[str]:
     """Return other wordings of a phenotype name.
 
-    ``adjectives`` maps relational adjectives of anatomy to lay nouns ("renal" -> "kidney").
+    ``adjectives`` maps relational adjectives of anatomy to lay nouns ("renal" -> "kidney");
+    ``nouns`` are those nouns (computed from ``adjectives`` when not given).
     "large spleen" also reads "enlarged spleen" and "enlargement of the spleen"; "renal
     failure" reads "kidney failure"; "abnormality of the kidney" reads "kidney
     abnormality" and the other way round, when the part is an anatomy noun of the table.
@@ -245,7 +258,8 @@ def _phenotype_variants(key: str, adjectives: dict[str, list[str]]) -> list[str]
     match = re.fullmatch(r"increased (.+) size", key)
     if match:
         variants += [f"enlarged {match.group(1)}", f"enlargement of the {match.group(1)}"]
-    nouns = {noun for listed in adjectives.values() for noun in listed}
+    if nouns is None:
+        nouns = frozenset(noun for listed in adjectives.values() for noun in listed)
     words = key.split(" ")
     lay = [key]
     for index, word in enumerate(words):
@@ -303,6 +317,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
     for row in _read_table(paths["anatomy_adjectives"]):
         if row[0] != "adjective":
             adjectives.setdefault(row[0], []).append(row[1])
+    nouns = frozenset(noun for listed in adjectives.values() for noun in listed)
     later: list[tuple[str, str]] = []  # derived wordings, added after every real name
     for stanza in hp:
         if stanza.curie in phenotypes:
@@ -323,7 +338,8 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         for text in names:
             _add_noun(forms, text, kind, stanza.curie)
             if kind == "phenotype":
-                later += [(v, stanza.curie) for v in _phenotype_variants(_key(text), adjectives)]
+                variants = _phenotype_variants(_key(text), adjectives, nouns)
+                later += [(v, stanza.curie) for v in variants]
     for variant, curie in later:
         _add_noun(forms, variant, "phenotype", curie)
     kept_parents = {c: p for c, p in hp_parents.items() if c in phenotypes or c in inheritance}
@@ -412,27 +428,272 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------- packing
+# The cache file holds the lexicon *packed*: every table is two strings (its keys, its
+# values) whose records are split by control characters that no name or id contains
+# (checked when packing). Reading it back is a few ``str.split`` and ``dict(zip(...))``
+# calls instead of decoding hundreds of thousands of JSON objects; a value that is a list
+# (ids of a name, a gene's symbol and name, ...) is split on first use.
+_RS, _US, _GS = "\x1e", "\x1f", "\x1d"  # record, unit and group separators
+_SEPARATORS = (_RS, _US, _GS)
+
+
+def _pack_keys(table: Mapping[str, Any]) -> str:
+    text = "".join([_RS + key for key in table])
+    if text.count(_RS) != len(table) or _US in text or _GS in text:
+        raise ValueError("a lexicon name or id contains an ASCII separator character")
+    return text
+
+
+def _pack_strings(table: dict[str, str]) -> str:
+    text = "".join([_RS + value for value in table.values()])
+    if text.count(_RS) != len(table) or _US in text or _GS in text:
+        raise ValueError("a lexicon name or id contains an ASCII separator character")
+    return text
+
+
+def _pack_lists(table: dict[str, list[str]]) -> str:
+    text = "".join([_RS + "".join([_US + item for item in items]) for items in table.values()])
+    units = sum(map(len, table.values()))
+    if text.count(_RS) != len(table) or text.count(_US) != units or _GS in text:
+        raise ValueError("a lexicon name or id contains an ASCII separator character")
+    return text
+
+
+def _records(text: str) -> list[str]:
+    return text.split(_RS)[1:]
+
+
+def _unpack_list(value: str) -> list[str]:
+    return value.split(_US)[1:]
+
+
+def _unpack_disease(value: str) -> list[Any]:
+    name, *xrefs = value.split(_US)[1:]
+    return [name, xrefs]
+
+
+def _pack_forms(forms: dict[str, dict[str, list[str]]]) -> tuple[str, str]:
+    keys = _RS.join(forms)
+    values = _RS.join(
+        [
+            _US.join([_GS.join([kind, *curies]) for kind, curies in found.items()])
+            for found in forms.values()
+        ]
+    )
+    groups = sum(map(len, forms.values()))
+    curies = sum(len(c) for found in forms.values() for c in found.values())
+    if (
+        keys.count(_RS) != max(len(forms) - 1, 0)
+        or _US in keys
+        or _GS in keys
+        or values.count(_RS) != max(len(forms) - 1, 0)
+        or values.count(_US) != groups - len(forms)
+        or values.count(_GS) != curies
+    ):
+        raise ValueError("a lexicon name or id contains an ASCII separator character")
+    return keys, values
+
+
+def _decode_kinds(value: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for group in value.split(_US):
+        kind, *curies = group.split(_GS)
+        found[kind] = curies
+    return found
+
+
+def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """Pack a :func:`build_lexicon` payload into the cache layout (plain strings)."""
+    keys, values = _pack_forms(payload["forms"])
+    phenotype_words = sorted(
+        {key.split(" ", 1)[0] for key, found in payload["forms"].items() if "phenotype" in found}
+    )
+    disease_info = {c: [name, *xrefs] for c, (name, xrefs) in payload["disease_info"].items()}
+    return {
+        "version": _LEXICON_VERSION,
+        "packed": True,
+        "form_keys": keys,
+        "form_values": values,
+        "max_words": max((key.count(" ") + 1 for key in payload["forms"]), default=1),
+        "phenotype_first_words": _pack_keys(dict.fromkeys(phenotype_words)),
+        **{f"{name}_keys": _pack_keys(payload[name]) for name in _STRING_TABLES + _LIST_TABLES},
+        **{f"{name}_values": _pack_strings(payload[name]) for name in _STRING_TABLES},
+        **{f"{name}_values": _pack_lists(payload[name]) for name in _LIST_TABLES[:-1]},
+        "disease_info_values": _pack_lists(disease_info),
+    }
+
+
+_STRING_TABLES = ("labels", "treatment_kinds")
+_LIST_TABLES = ("hp_parents", "genes", "gene_symbols", "diseases", "disease_info")
+_PACKED_STRINGS = (
+    "form_keys",
+    "form_values",
+    "phenotype_first_words",
+    *(f"{name}_{part}" for name in _STRING_TABLES + _LIST_TABLES for part in ("keys", "values")),
+)
+
+
+class _Lists(Mapping[str, list[Any]]):
+    """A table of lists: key -> packed value, each value unpacked on first use."""
+
+    __slots__ = ("_decoded", "_raw", "_unpack")
+
+    def __init__(self, raw: dict[str, str], unpack: Callable[[str], list[Any]]) -> None:
+        self._raw = raw
+        self._unpack = unpack
+        self._decoded: dict[str, list[Any]] = {}
+
+    def __getitem__(self, key: str) -> list[Any]:
+        found = self._decoded.get(key)
+        if found is None:
+            found = self._decoded[key] = self._unpack(self._raw[key])
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:  # faster than Mapping.get
+        if key in self._raw:
+            return self[key]
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+class _Forms(Mapping[str, dict[str, list[str]]]):
+    """The names of the lexicon: folded key -> {kind: ids}, each entry unpacked on use."""
+
+    __slots__ = ("_decoded", "_raw")
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._decoded: dict[str, dict[str, list[str]]] = {}
+
+    def __getitem__(self, key: str) -> dict[str, list[str]]:
+        found = self._decoded.get(key)
+        if found is None:
+            found = self._decoded[key] = _decode_kinds(self._raw[key])
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:  # faster than Mapping.get
+        if key in self._raw:
+            return self[key]
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 # --------------------------------------------------------------------------- the lexicon
 class Lexicon:
     """The compiled lexicon: names by folded key, labels, gene and disease tables.
 
     Use :func:`get_lexicon` rather than building one; :meth:`matches` finds every name of
     the lexicon in a folded text (with pyahocorasick when installed, else by word n-grams).
+    ``payload`` is the result of :func:`build_lexicon` or its packed form
+    (:func:`pack_payload`, the layout of the cache file).
     """
 
     def __init__(self, payload: dict[str, Any]) -> None:
-        self.forms: dict[str, dict[str, list[str]]] = payload["forms"]
-        self.labels: dict[str, str] = payload["labels"]
-        self.treatment_kinds: dict[str, str] = payload["treatment_kinds"]
-        self.hp_parents: dict[str, list[str]] = payload["hp_parents"]
-        self.genes: dict[str, list[str]] = payload["genes"]
-        self.gene_symbols: dict[str, list[str]] = payload["gene_symbols"]
-        self.diseases: dict[str, list[str]] = payload["diseases"]
-        self.disease_info: dict[str, list[Any]] = payload["disease_info"]
-        self.max_words = max((key.count(" ") + 1 for key in self.forms), default=1)
+        packed = payload if payload.get("packed") else pack_payload(payload)
+        for name in _PACKED_STRINGS:
+            if not isinstance(packed.get(name), str):
+                raise ValueError(f"lexicon payload: {name!r} is missing or not a string")
+        if not isinstance(packed.get("max_words"), int):
+            raise ValueError("lexicon payload: 'max_words' is missing or not a number")
+        with gc_paused():
+            keys_text, values_text = packed["form_keys"], packed["form_values"]
+            keys = keys_text.split(_RS) if keys_text else []
+            values = values_text.split(_RS) if values_text else []
+            if len(keys) != len(values):
+                raise ValueError("lexicon payload: names and their ids do not pair up")
+            self._form_keys: list[str] = keys
+            raw = dict(zip(keys, values, strict=True))
+            self.forms: Mapping[str, dict[str, list[str]]] = _Forms(raw)
+        self.max_words: int = packed["max_words"]
+        tables: dict[str, Any] = {}
+        with gc_paused():
+            for name in _STRING_TABLES + _LIST_TABLES:
+                keys = _records(packed[f"{name}_keys"])
+                values = _records(packed[f"{name}_values"])
+                if len(keys) != len(values):
+                    raise ValueError(f"lexicon payload: the {name} table does not pair up")
+                raw = dict(zip(keys, values, strict=True))
+                if name in _STRING_TABLES:
+                    tables[name] = raw
+                else:
+                    unpack = _unpack_disease if name == "disease_info" else _unpack_list
+                    tables[name] = _Lists(raw, unpack)
+        self._tables = tables
+        self._packed = packed
         self._automaton: Any = None
         self._ancestors: dict[str, frozenset[str]] = {}
         self._first_words: frozenset[str] | None = None
+        self._best: dict[str, tuple[tuple[str, str], ...]] = {}
+        #: Per-process caches of the extractor (term nodes, resolved diseases).
+        self.memo: dict[Any, Any] = {}
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Term id -> label (HPO, UBERON, treatments, MeSH drugs)."""
+        found: dict[str, str] = self._tables["labels"]
+        return found
+
+    @property
+    def treatment_kinds(self) -> dict[str, str]:
+        """Treatment id -> procedure, drug, drug_class or device."""
+        found: dict[str, str] = self._tables["treatment_kinds"]
+        return found
+
+    @property
+    def hp_parents(self) -> Mapping[str, list[str]]:
+        """HPO id -> parent ids (phenotype and inheritance subtrees)."""
+        found: Mapping[str, list[str]] = self._tables["hp_parents"]
+        return found
+
+    @property
+    def genes(self) -> Mapping[str, list[str]]:
+        """HGNC id -> [symbol, name, NCBI gene id]."""
+        found: Mapping[str, list[str]] = self._tables["genes"]
+        return found
+
+    @property
+    def gene_symbols(self) -> Mapping[str, list[str]]:
+        """Symbol, previous symbol or alias -> HGNC ids (approved symbol first)."""
+        found: Mapping[str, list[str]] = self._tables["gene_symbols"]
+        return found
+
+    @property
+    def diseases(self) -> Mapping[str, list[str]]:
+        """Folded MONDO name -> MONDO ids."""
+        found: Mapping[str, list[str]] = self._tables["diseases"]
+        return found
+
+    @property
+    def disease_info(self) -> Mapping[str, list[Any]]:
+        """MONDO id -> [label, sorted ORPHA/OMIM/GARD xrefs]."""
+        found: Mapping[str, list[Any]] = self._tables["disease_info"]
+        return found
+
+    def best(self, key: str) -> tuple[tuple[str, str], ...]:
+        """Return ``(kind, best id)`` for every kind that the folded ``key`` names."""
+        found = self._best.get(key)
+        if found is None:
+            found = self._best[key] = tuple(
+                (kind, curies[0]) for kind, curies in self.forms[key].items() if curies
+            )
+        return found
 
     def lookup(self, text: str, kind: str) -> str | None:
         """Return the best id that ``text`` names as ``kind``, or ``None``.
@@ -450,9 +711,7 @@ class Lexicon:
         (True, False)
         """
         if self._first_words is None:
-            self._first_words = frozenset(
-                key.split(" ", 1)[0] for key, found in self.forms.items() if "phenotype" in found
-            )
+            self._first_words = frozenset(_records(self._packed["phenotype_first_words"]))
         return word in self._first_words
 
     def hp_ancestors(self, curie: str) -> frozenset[str]:
@@ -463,13 +722,14 @@ class Lexicon:
         """
         found = self._ancestors.get(curie)
         if found is None:
+            parents = self.hp_parents
             seen: set[str] = set()
-            todo = list(self.hp_parents.get(curie, ()))
+            todo = list(parents.get(curie, ()))
             while todo:
                 parent = todo.pop()
                 if parent not in seen:
                     seen.add(parent)
-                    todo.extend(self.hp_parents.get(parent, ()))
+                    todo.extend(parents.get(parent, ()))
             found = self._ancestors[curie] = frozenset(seen)
         return found
 
@@ -481,10 +741,13 @@ class Lexicon:
         """
         automaton = self._get_automaton()
         if automaton is not None:
+            size = len(folded)
             for end_index, key in automaton.iter(folded):
                 end = end_index + 1
                 start = end - len(key)
-                if _bounded(folded, start, end):
+                if (start == 0 or not folded[start - 1].isalnum()) and (
+                    end == size or not folded[end].isalnum()
+                ):
                     yield start, end, key
             return
         yield from self._ngram_matches(folded)
@@ -506,9 +769,10 @@ class Lexicon:
                 self._automaton = False
                 return None
             automaton = ahocorasick.Automaton()
-            for key in self.forms:
-                automaton.add_word(key, key)
-            automaton.make_automaton()
+            keys = self._form_keys
+            with gc_paused():
+                deque(map(automaton.add_word, keys, keys), maxlen=0)
+                automaton.make_automaton()
             self._automaton = automaton
         return self._automaton or None
 
@@ -533,27 +797,59 @@ def _cache_key(paths: dict[str, Path]) -> str:
 def load_lexicon(paths: dict[str, Path] | None = None, *, use_cache: bool = True) -> Lexicon:
     """Load the lexicon from the cache, building and caching it when missing or stale."""
     paths = paths or _inputs()
-    target = cache_dir() / f"extract-lexicon-{_cache_key(paths)}.json"
+    target = cache_dir() / f"extract-lexicon-{_cache_key(paths)}.bin"
     if use_cache and target.is_file():
         try:
-            with gc_paused():
-                payload = json.loads(target.read_text(encoding="utf-8"))
-            if payload.get("version") == _LEXICON_VERSION:
-                return Lexicon(payload)
-        except (OSError, ValueError):
+            return Lexicon(_read_packed(target.read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError):
             pass
-    payload = build_lexicon(paths)
+    packed = pack_payload(build_lexicon(paths))
     if use_cache:
-        _write_atomically(target, payload)
-    return Lexicon(payload)
+        _write_atomically(target, packed)
+    return Lexicon(packed)
+
+
+#: First line of a cache file; the second is a JSON header (version, section sizes),
+#: then come the sections: the packed strings of :func:`pack_payload`, UTF-8, back to back.
+_MAGIC = b"raregraph-lexicon\n"
+
+
+def _read_packed(data: bytes) -> dict[str, Any]:
+    """Parse a cache file: a JSON header and UTF-8 text sections (nothing is executed)."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a raregraph lexicon cache file")
+    newline = data.index(b"\n", len(_MAGIC))
+    header = json.loads(data[len(_MAGIC) : newline])
+    if header.get("version") != _LEXICON_VERSION:
+        raise ValueError("stale lexicon cache file")
+    payload: dict[str, Any] = {"version": _LEXICON_VERSION, "packed": True}
+    payload["max_words"] = header["max_words"]
+    offset = newline + 1
+    view = memoryview(data)
+    for name, size in header["sections"]:
+        if name not in _PACKED_STRINGS or not isinstance(size, int) or size < 0:
+            raise ValueError(f"bad lexicon cache section {name!r}")
+        payload[name] = str(view[offset : offset + size], "utf-8")
+        offset += size
+    if offset != len(data):
+        raise ValueError("truncated lexicon cache file")
+    return payload
 
 
 def _write_atomically(target: Path, payload: dict[str, Any]) -> None:
+    sections = [(name, payload[name].encode("utf-8")) for name in _PACKED_STRINGS]
+    header = {
+        "version": _LEXICON_VERSION,
+        "max_words": payload["max_words"],
+        "sections": [[name, len(blob)] for name, blob in sections],
+    }
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + json.dumps(header).encode("utf-8") + b"\n")
+            for _, blob in sections:
+                out.write(blob)
         os.replace(name, target)
     except OSError:  # a read-only cache folder: the lexicon still works, unsaved
         return

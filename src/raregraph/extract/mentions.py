@@ -64,9 +64,14 @@ _COORD_OF = re.compile(
 _COORD_ADJ = re.compile(
     r"\b(?P<head>[a-z]+) (?P<list>[a-z]+(?:, [a-z]+)*,? (?:and|or) [a-z]+(?: [a-z]+)?)"
 )
+_HEAD_OF = re.compile(r"\b[a-z]+ of ")
+#: Every place where :data:`_COORD_ADJ` matches, found in one scan: the same matches as
+#: trying it at the start of each word ``\b[a-z]+ `` (the groups sit in a lookahead).
+_COORD_ADJ_AT = re.compile(rf"(?=(?:{_COORD_ADJ.pattern}))")
 _ITEM = re.compile(r"(?:(?<=^)|(?<=, )|(?<=and )|(?<=or ))(?:the )?(?P<item>[a-z]+(?: [a-z]+)*?)"
                    r"(?=,|$| and | or )")
 _FUSED_MIN = 12
+_LONG_WORD = re.compile(rf"[a-z]{{{_FUSED_MIN},}}")
 _SPLIT_MIN = 5
 
 
@@ -77,6 +82,8 @@ def longest(mentions: list[Mention]) -> list[Mention]:
     >>> [m.curie for m in longest([b, a])]
     ['A']
     """
+    if len(mentions) < 2:
+        return list(mentions)
     kept: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
@@ -84,9 +91,34 @@ def longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _item_starts(listed: str) -> list[int]:
+    """The offsets where :data:`_ITEM`'s lookbehind holds: 0 and after ", ", "and ", "or "."""
+    starts = {0}
+    for mark in (", ", "and ", "or "):
+        at = listed.find(mark)
+        while at >= 0:
+            starts.add(at + len(mark))
+            at = listed.find(mark, at + 1)
+    return sorted(starts)
+
+
+def _item_matches(listed: str) -> list[re.Match[str]]:
+    """``list(_ITEM.finditer(listed))``, trying only where an item can start."""
+    found = []
+    done = 0
+    for at in _item_starts(listed):
+        if at < done or at > len(listed):
+            continue
+        match = _ITEM.match(listed, at)
+        if match is not None:
+            found.append(match)
+            done = match.end()
+    return found
+
+
 def _items(folded: str, start: int, listed: str) -> list[tuple[int, int, str]]:
     items = []
-    for match in _ITEM.finditer(listed):
+    for match in _item_matches(listed):
         text = match.group("item")
         item_start = start + match.start("item")
         items.append((item_start, item_start + len(text), text))
@@ -95,7 +127,7 @@ def _items(folded: str, start: int, listed: str) -> list[tuple[int, int, str]]:
 
 def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
-    heads = re.finditer(r"\b[a-z]+ of ", folded)
+    heads = _HEAD_OF.finditer(folded) if " of " in folded else iter(())
     for match in filter(None, (_COORD_OF.match(folded, h.start()) for h in heads)):
         head = match.group("head")
         adjective = _ADJECTIVES.get(head)
@@ -110,8 +142,9 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
                     begin = match.start() if index == 0 else start
                     found.append(Mention("phenotype", curie, begin, end, "", "coordination"))
                     break
-    words = re.finditer(r"\b[a-z]+ ", folded)
-    for match in filter(None, (_COORD_ADJ.match(folded, w.start()) for w in words)):
+    if " and " not in folded and " or " not in folded:
+        return found
+    for match in _COORD_ADJ_AT.finditer(folded):
         head = match.group("head")
         items = _items(folded, match.start("list"), match.group("list"))
         if len(items) < 2:
@@ -126,7 +159,7 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
 
 def _fused(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
-    for word in re.finditer(rf"[a-z]{{{_FUSED_MIN},}}", folded):
+    for word in _LONG_WORD.finditer(folded):
         if any(m.start <= word.start() and word.end() <= m.end for m in covered):
             continue
         text = word.group(0)
@@ -299,14 +332,19 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     lexicon = lexicon or get_lexicon()
     folded = fold(sentence)
     by_kind: dict[str, list[Mention]] = {}
+    best = lexicon.best
     for start, end, key in lexicon.matches(folded):
-        for kind, curies in lexicon.forms[key].items():
-            by_kind.setdefault(kind, []).append(Mention(kind, curies[0], start, end, ""))
+        for kind, curie in best(key):
+            found = by_kind.get(kind)
+            if found is None:
+                found = by_kind[kind] = []
+            found.append(Mention(kind, curie, start, end, ""))
     phenotypes = by_kind.setdefault("phenotype", [])
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)
     phenotypes += _difficulties(folded, lexicon)
-    phenotypes += _narrowed(folded, lexicon, list(phenotypes))
+    if phenotypes:
+        phenotypes += _narrowed(folded, lexicon, list(phenotypes))
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
     result: list[Mention] = []
     for kind in sorted(by_kind):

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from raregraph.extract._cues import Cue
+
 __all__ = ["NormalStatement", "is_negated", "normal_statements"]
 
 _CUE = re.compile(
@@ -37,6 +39,8 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that)\b",
     re.IGNORECASE,
 )
+_CUE_FAST = Cue(_CUE)
+_CLAUSE_BREAK_TEST = Cue(_CLAUSE_BREAK)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
 
@@ -44,12 +48,12 @@ _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
 def is_negated(sentence: str, start: int) -> bool:
     """Tell whether the mention starting at ``start`` in ``sentence`` is negated."""
     before = sentence[:start]
-    cues = list(_CUE.finditer(before))
+    cues = list(_CUE_FAST.finditer(before))
     if not cues:
         return False
     cue = cues[-1]
     between = before[cue.end() :]
-    if _CLAUSE_BREAK.search(between):
+    if _CLAUSE_BREAK_TEST.found_in(between):
         return False
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
         return False
@@ -79,6 +83,15 @@ def _normal_terms() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rows)
 
 
+@cache
+def _any_normal_term() -> Cue:
+    """One pattern that matches wherever any of :func:`_normal_terms` does (a pre-check)."""
+    terms = "|".join(f"(?:{pattern.pattern})" for pattern, _ in _normal_terms())
+    if not terms.isascii():  # a phrase outside ASCII: no shortcut, every sentence is read
+        return Cue(re.compile(r"", re.IGNORECASE))
+    return Cue(re.compile(terms or r"(?!x)x", re.IGNORECASE))
+
+
 _IS_NORMAL = re.compile(
     r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|remains?|stays?|tends? to be)\b\s+"
     r"(?:(?P<hedge>usually|typically|generally|often|mostly|normally|almost always|always)\s+)?"
@@ -94,6 +107,8 @@ _NORMAL_BEFORE = re.compile(
 
 def normal_statements(sentence: str) -> Iterator[NormalStatement]:
     """Yield the phenotypes that ``sentence`` negates by calling a function normal."""
+    if not _any_normal_term().found_in(sentence):
+        return
     for pattern, curie in _normal_terms():
         for match in pattern.finditer(sentence):
             after = _IS_NORMAL.match(sentence[match.end() :])

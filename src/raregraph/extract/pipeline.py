@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from raregraph.extract._cues import Cue
 from raregraph.extract.genes import find_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
@@ -66,6 +67,8 @@ _ORGAN_CUE = re.compile(
     r"cause[sd]?|malform\w*|symptoms?|signs?|features?)\b",
     re.IGNORECASE,
 )
+_TREATMENT_CUE_TEST = Cue(_TREATMENT_CUE)
+_ORGAN_CUE_TEST = Cue(_ORGAN_CUE)
 _PHENOTYPE_STOP = frozenset({"disease", "syndrome", "disorder", "condition"})
 _TREATMENT_CATEGORY = {
     "procedure": Category.PROCEDURE,
@@ -77,13 +80,20 @@ _TREATMENT_CATEGORY = {
 
 @dataclass
 class _Collector:
-    """Nodes and edges of one page, one edge per (predicate, object, negated)."""
+    """Nodes and edges of one page, one edge per (predicate, object, negated).
+
+    The evidence of an edge is gathered first and the :class:`Edge` made once, in
+    :meth:`items` (an edge built from all its evidence at once equals one grown piece by
+    piece with :meth:`Edge.with_evidence`: both keep each distinct piece, sorted).
+    """
 
     disease: Node
     document: Node
     page: GardPage
     nodes: dict[str, Node] = field(default_factory=dict)
-    edges: dict[tuple[Predicate, str, bool], Edge] = field(default_factory=dict)
+    edges: dict[tuple[Predicate, str, bool], tuple[Qualifiers, list[Evidence]]] = field(
+        default_factory=dict
+    )
 
     def add(
         self,
@@ -106,26 +116,36 @@ class _Collector:
         key = (predicate, node.id, qualifiers.negated)
         known = self.edges.get(key)
         if known is None:
-            self.edges[key] = Edge(self.disease.id, predicate, node.id, qualifiers, (evidence,))
+            self.edges[key] = (qualifiers, [evidence])
         else:
-            self.edges[key] = known.with_evidence((evidence,))
+            known[1].append(evidence)
 
     def items(self) -> Iterator[Node | Edge]:
         yield from self.nodes.values()
         positive = {(p, o) for (p, o, negated) in self.edges if not negated}
-        for (predicate, obj, negated), edge in self.edges.items():
+        subject = self.disease.id
+        for (predicate, obj, negated), (qualifiers, evidence) in self.edges.items():
             if negated and (predicate, obj) in positive and predicate != Predicate.HAS_PHENOTYPE:
                 continue
-            yield edge
+            yield Edge(subject, predicate, obj, qualifiers, tuple(evidence))
 
 
 def _term_node(lexicon: Lexicon, curie: str, category: Category) -> Node:
-    return Node(curie, category, lexicon.labels.get(curie, curie), provided_by=(_GARD,))
+    memo = ("term", curie, category)
+    node: Node | None = lexicon.memo.get(memo)
+    if node is None:  # nodes are values: one per term and category serves every page
+        node = Node(curie, category, lexicon.labels.get(curie, curie), provided_by=(_GARD,))
+        lexicon.memo[memo] = node
+    return node
 
 
 def _gene_node(lexicon: Lexicon, curie: str) -> Node:
+    memo = ("gene", curie)
+    node: Node | None = lexicon.memo.get(memo)
+    if node is not None:
+        return node
     symbol, name, ncbigene = lexicon.genes[curie]
-    return Node(
+    node = Node(
         curie,
         Category.GENE,
         symbol,
@@ -134,6 +154,13 @@ def _gene_node(lexicon: Lexicon, curie: str) -> Node:
         xrefs=(f"NCBIGene:{ncbigene}",) if ncbigene else (),
         provided_by=(_GARD,),
     )
+    lexicon.memo[memo] = node
+    return node
+
+
+_UNKNOWN_NODE = Node(
+    UNKNOWN, Category.GENETIC_INHERITANCE, "Unknown inheritance", provided_by=(_GARD,)
+)
 
 
 def _disease_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
@@ -199,8 +226,7 @@ def _read_sentence(
 
     for mode in find_inheritance(text, mentions, blocked=blocked):
         node = (
-            Node(UNKNOWN, Category.GENETIC_INHERITANCE, "Unknown inheritance",
-                 provided_by=(_GARD,))
+            _UNKNOWN_NODE
             if mode.curie == UNKNOWN
             else _term_node(lexicon, mode.curie, Category.GENETIC_INHERITANCE)
         )
@@ -231,7 +257,7 @@ def _read_sentence(
         out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, statement.start,
                 statement.end)
 
-    if not (phenotypes or _ORGAN_CUE.search(text)):
+    if not (phenotypes or _ORGAN_CUE_TEST.found_in(text)):
         return
     for mention in mentions:
         if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
@@ -288,7 +314,7 @@ def _treatments(
     treatment_section: bool,
 ) -> list[Mention]:
     text = sentence.clean
-    if not (treatment_section or _TREATMENT_CUE.search(text)):
+    if not (treatment_section or _TREATMENT_CUE_TEST.found_in(text)):
         return []
     candidates = [
         m for m in mentions

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from raregraph.extract._cues import Cue
+
 __all__ = ["clause_bounds", "hedge", "scope_text", "share"]
 
 _HEDGES = re.compile(
@@ -61,6 +63,10 @@ _SCOPE = re.compile(
 )
 
 
+_HEDGES_CUE = Cue(_HEDGES)
+_TRAILING_HEDGE_CUE = Cue(_TRAILING_HEDGE)
+
+
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     """Return the (start, end) of the clause of ``sentence`` that holds ``position``.
 
@@ -81,10 +87,10 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 def hedge(sentence: str, position: int) -> str | None:
     """Return the hedge word nearest before ``position`` in its clause, else a trailing one."""
     start, end = clause_bounds(sentence, position)
-    found = list(_HEDGES.finditer(sentence, start, position))
+    found = list(_HEDGES_CUE.finditer(sentence, start, position))
     if found:
         return found[-1].group(1).lower()
-    trailing = _TRAILING_HEDGE.match(sentence[position:end])
+    trailing = _TRAILING_HEDGE_CUE.match(sentence[position:end])
     return trailing.group(1).lower() if trailing else None
 
 

@@ -45,11 +45,20 @@ class Sentence:
     end: int
 
 
+_ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
 def _is_abbreviation(text: str, period: int) -> bool:
-    match = re.search(r"([A-Za-z.]+)$", text[:period])
-    if match is None:
+    # the run of letters and periods that ends right before ``period`` (as the regex
+    # ``[A-Za-z.]+$`` finds it in ``text[:period]``, whose ``$`` also matches before a
+    # final newline), read backwards instead of scanning the whole text before it
+    end = period - 1 if period > 0 and text[period - 1] == "\n" else period
+    start = end
+    while start > 0 and text[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start == end:
         return False
-    word = match.group(1).lower().strip(".")
+    word = text[start:end].lower().strip(".")
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha() and text[period - 1].isupper()
@@ -72,12 +81,16 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
     piece = text[start:end]
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
     if not piece:
         return
-    clean = _REFERENCE.sub(lambda m: " " * len(m.group(0)), piece)
+    clean = _REFERENCE.sub(_blank, piece) if "[" in piece else piece
     begin = offset + start + lead
     sentences.append(Sentence(piece, clean, begin, begin + len(piece)))
