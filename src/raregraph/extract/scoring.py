@@ -3,8 +3,9 @@
 Each entity type is scored on the set of (id, negated) pairs of a page: genes by HGNC id,
 inheritance by HPO id (the gold's ``null`` id of "Unknown inheritance" is read as
 HP:0000005, the id the extractor gives an unknown mode), phenotypes by HPO id, organs by
-UBERON id, treatments by id or any of the gold's ``alt_ids``. Counts are summed over the
-pages (micro average).
+UBERON id, treatments by id, any of the gold's ``alt_ids``, or an id that the bundled
+treatment vocabulary declares the same thing (a ChEBI drug and its MeSH xref, a MAxO
+procedure and its MeSH xref). Counts are summed over the pages (micro average).
 
 Examples
 --------
@@ -16,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,10 +27,19 @@ from typing import Any
 from raregraph.graph import KnowledgeGraph
 from raregraph.model import Category, Predicate
 
-__all__ = ["TYPES", "Score", "gold_pairs", "graph_pairs", "score_pages", "score_predicted"]
+__all__ = [
+    "TYPES",
+    "Score",
+    "gold_pairs",
+    "graph_pairs",
+    "score_pages",
+    "score_predicted",
+    "treatment_equivalents",
+]
 
 TYPES = ("genes", "inheritance", "phenotypes", "organs", "treatments")
 _UNKNOWN = "HP:0000005"
+_TREATMENT_PREFIXES = frozenset({"MAXO", "MESH", "CHEBI"})
 
 
 @dataclass
@@ -59,6 +70,29 @@ class Score:
 Pair = tuple[str, bool]
 
 
+@functools.lru_cache(maxsize=1)
+def _treatment_equivalents() -> dict[str, frozenset[str]]:
+    """Treatment ids joined by the bundled vocabulary's xrefs (both directions)."""
+    from raregraph.ontology import load
+
+    same: dict[str, set[str]] = {}
+    for curie, term in load("treatment").items():
+        for xref in term.xrefs:
+            if xref.split(":", 1)[0] in _TREATMENT_PREFIXES:
+                same.setdefault(curie, set()).add(xref)
+                same.setdefault(xref, set()).add(curie)
+    return {curie: frozenset(ids) for curie, ids in same.items()}
+
+
+def treatment_equivalents(curie: str) -> frozenset[str]:
+    """Return the ids the treatment vocabulary declares equal to ``curie`` (itself included).
+
+    >>> sorted(treatment_equivalents("MAXO:0001077"))
+    ['MAXO:0001077', 'MESH:D013156']
+    """
+    return frozenset({curie, *_treatment_equivalents().get(curie, ())})
+
+
 def gold_pairs(gold: dict[str, Any]) -> dict[str, list[set[Pair]]]:
     """Return, per type, one set of acceptable (id, negated) pairs per gold item."""
     out: dict[str, list[set[Pair]]] = {}
@@ -67,6 +101,8 @@ def gold_pairs(gold: dict[str, Any]) -> dict[str, list[set[Pair]]]:
         for item in gold.get(kind, []):
             negated = bool(item.get("negated", False))
             ids = {item["id"] or _UNKNOWN, *item.get("alt_ids", [])}
+            if kind == "treatments":
+                ids = {same for i in ids for same in treatment_equivalents(i)}
             items.append({(i, negated) for i in ids})
         out[kind] = items
     return out
