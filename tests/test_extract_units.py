@@ -45,10 +45,19 @@ def test_lay_wording_and_longest_match() -> None:
         ("There is no fever, but rashes are common.", "rashes", False),
         ("Patients without hearing loss.", "hearing", True),
         ("Seizures are common.", "Seizures", False),
+        ("Patients who do not respond may receive rituximab.", "rituximab", False),
+        ("Those who do not respond to steroids receive sirolimus.", "sirolimus", False),
+        ("Those who do not respond to steroids receive sirolimus.", "steroids", True),
+        ("It is not seen, because seizures are common.", "seizures", False),
     ],
 )
 def test_negation_scope(sentence: str, word: str, negated: bool) -> None:
     assert is_negated(sentence, sentence.index(word)) is negated
+
+
+def test_unaffected_function_negates_its_phenotype() -> None:
+    for sentence in ("It does not affect intelligence.", "Intelligence is not affected."):
+        assert [s.curie for s in normal_statements(sentence)] == ["HP:0001249"]
 
 
 def test_normal_function_negates_its_phenotype() -> None:
@@ -144,3 +153,32 @@ def test_pure_python_matching_agrees_with_the_automaton() -> None:
 
     folded = fold(text)
     assert sorted(lexicon.matches(folded)) == sorted(lexicon._ngram_matches(folded))
+
+
+def _treatments(text: str) -> set[str]:
+    page = parse_gard_text(
+        "Some disease\n\nSome disease is a rare genetic disorder of the skin and nerves. " + text
+    )
+    kg = graph_from_page(page)
+    return {e.object for e in kg.edges() if e.predicate.value.endswith("treated_by")}
+
+
+def test_therapeutic_verbs_are_treatment_cues() -> None:
+    assert "CHEBI:135923" in _treatments("Migalastat, a pill, works for some people.")
+    assert "CHEBI:90227" in _treatments("Selumetinib shrinks plexiform neurofibromas.")
+
+
+def test_a_drug_target_is_not_a_treatment() -> None:
+    found = _treatments("Drugs that block interleukin-1, such as anakinra, are an option.")
+    assert "MESH:D007375" not in found
+
+
+def test_lay_wordings_of_phenotype_names() -> None:
+    assert phenotypes("They have heart rhythm problems.") == ["HP:0011675"]
+    assert phenotypes("People have stiff muscles.") == ["HP:0003552"]
+    assert phenotypes("Many have cafe-au-lait spots.") == ["HP:0007565"]
+
+
+def test_coordination_splits_a_combined_term() -> None:
+    found = phenotypes("Enlargement of the liver and spleen is common.")
+    assert sorted(found) == ["HP:0001744", "HP:0002240"]

@@ -57,7 +57,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 8
+_LEXICON_VERSION = 12
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
@@ -230,8 +230,60 @@ def _plural_word(word: str) -> str:
     return found[0] if found else word
 
 
+#: Words of an HPO name and the plain words that say the same in lay text.
+_SAME_FIRST_WORDS = {
+    "decreased": ("reduced", "diminished", "low", "lowered"),
+    "reduced": ("decreased", "diminished", "low"),
+    "increased": ("elevated", "raised", "high"),
+    "elevated": ("increased", "raised", "high"),
+}
+
+
+#: Plural nouns that lay text uses alike after what is affected ("heart rhythm problems").
+_COMPLAINTS = ("disorders", "disturbances", "problems")
+
+
+def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
+    """Return the regular lay rewordings of a phenotype name.
+
+    "decreased X" = "reduced/low X", "increased X" = "elevated/high X"; "X loss" = "loss
+    of (the) X" and back; "X stiffness" = "stiff X"; "X delay" = "delayed X" and back;
+    "abnormal X" = "X problems" / "problems with (the) X", unless the term is one of HPO's
+    grouping classes ("Abnormality of X", "Abnormal X morphology"), which a curator does
+    not annotate from such vague words.
+
+    >>> _lay_wordings("hearing loss")
+    ['loss of hearing', 'loss of the hearing']
+    >>> _lay_wordings("abnormal heart rhythm")
+    ['heart rhythm problems', 'problems with heart rhythm', 'problems with the heart rhythm']
+    """
+    first, _, rest = key.partition(" ")
+    if not rest:
+        return []
+    head, _, last = key.rpartition(" ")
+    found = [f"{other} {rest}" for other in _SAME_FIRST_WORDS.get(first, ())]
+    if last == "loss":
+        found += [f"loss of {head}", f"loss of the {head}"]
+    if first == "loss" and rest.startswith("of "):
+        found.append(f"{rest[3:].removeprefix('the ')} loss")
+    if last == "stiffness":
+        found += [f"stiff {head}", f"stiffening of the {head}"]
+    if last == "delay":
+        found.append(f"delayed {head}")
+    if first == "delayed":
+        found.append(f"{rest} delay")
+    if last in _COMPLAINTS and not grouping:  # "heart rhythm disorders" = "... problems"
+        found += [f"{head} {other}" for other in _COMPLAINTS if other != last]
+    if first == "abnormal" and not grouping:
+        found += [f"{rest} problems", f"problems with {rest}", f"problems with the {rest}"]
+    return found
+
+
 def _phenotype_variants(
-    key: str, adjectives: dict[str, list[str]], nouns: frozenset[str] | None = None
+    key: str,
+    adjectives: dict[str, list[str]],
+    nouns: frozenset[str] | None = None,
+    grouping: bool = False,
 ) -> list[str]:
     """Return other wordings of a phenotype name.
 
@@ -247,7 +299,7 @@ def _phenotype_variants(
     ('kidney amyloidosis', True)
     """
     first, _, rest = key.partition(" ")
-    variants = []
+    variants = _lay_wordings(key, grouping)
     for adjective, others in _SAME_ADJECTIVES:
         if first == adjective and rest:
             for other in others:
@@ -277,6 +329,50 @@ def _phenotype_variants(
         if of and of.group("part") in nouns:  # "abnormality of the kidney" -> "kidney abnormality"
             variants.append(f"{of.group('part')} {of.group('head')}")
     return variants
+
+
+#: UBERON organ (UBERON:0000062), tissue (UBERON:0000479), anatomical system
+#: (UBERON:0000467) and the immune system, which UBERON files apart from the systems.
+_ORGAN_ROOTS = ("UBERON:0000062", "UBERON:0000479", "UBERON:0000467", "UBERON:0002405")
+#: HPO's grouping classes: named for a place or a kind of finding, not a finding.
+_GROUPING = re.compile(
+    r"^(?:Abnormality of|Abnormal .*(?:morphology|physiology)$|Morphological abnormality|"
+    r"Functional abnormality)"
+)
+_AGENT_WORDS = ("drug", "medication", "medicine")
+
+
+def _singular_word(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _treatment_wordings(text: str) -> list[str]:
+    """Return a treatment name with the lay wordings of a class name.
+
+    Class names are often plural ("MTOR Inhibitors"): the singular is added (plurals of
+    every name are added anyway). A class of "agents" is what lay text calls drugs,
+    medications or medicines ("chelating agents" = "chelating drugs").
+
+    >>> _treatment_wordings("Chelating Agents")[1:3]
+    ['chelating agent', 'chelating drug']
+    """
+    found = [text]
+    key = _key(text)
+    head, _, last = key.rpartition(" ")
+    if not head or not last.isalpha():
+        return found
+    single = _singular_word(last)
+    if single != last:
+        found.append(f"{head} {single}")
+    if single == "agent":
+        found += [f"{head} {word}" for word in _AGENT_WORDS]
+    return found
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -319,6 +415,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             adjectives.setdefault(row[0], []).append(row[1])
     nouns = frozenset(noun for listed in adjectives.values() for noun in listed)
     later: list[tuple[str, str]] = []  # derived wordings, added after every real name
+    several: list[tuple[str, str]] = []  # "Multiple X" terms and their plural X
     for stanza in hp:
         if stanza.curie in phenotypes:
             kind = "phenotype"
@@ -335,13 +432,22 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
                 continue
             if scope == "EXACT" or (synonym_type == "layperson" and scope != "BROAD"):
                 names.append(text)
+        grouping = bool(_GROUPING.match(stanza.name))
         for text in names:
             _add_noun(forms, text, kind, stanza.curie)
             if kind == "phenotype":
-                variants = _phenotype_variants(_key(text), adjectives, nouns)
+                variants = _phenotype_variants(_key(text), adjectives, nouns, grouping)
                 later += [(v, stanza.curie) for v in variants]
+        if kind == "phenotype" and stanza.name.startswith("Multiple "):
+            several.append((_key(stanza.name)[len("multiple ") :], stanza.curie))
     for variant, curie in later:
         _add_noun(forms, variant, "phenotype", curie)
+    for plural, curie in several:  # "cafe-au-lait spots" reads "Multiple cafe-au-lait spots"
+        if plural_variants(_singular_word(plural)) == [plural] and plural != _singular_word(plural):
+            curies = forms.setdefault(plural, {}).setdefault("phenotype", [])
+            if curie in curies:
+                curies.remove(curie)
+            curies.insert(0, curie)
     kept_parents = {c: p for c, p in hp_parents.items() if c in phenotypes or c in inheritance}
 
     # UBERON: organs and tissues, without the branches listed in organ_exclude.tsv
@@ -356,9 +462,18 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
     uberon_parents = {s.curie: s.parents for s in uberon}
     for root in excluded_roots:
         excluded_terms |= _below(uberon_parents, root)
+    # only organs, tissues and organ systems (and their parts) name an affected organ:
+    # body regions, cell types, fluids and collections of structures do not
+    organ_like: set[str] = set()
+    for root in _ORGAN_ROOTS:
+        organ_like |= _below(uberon_parents, root)
     for stanza in uberon:
         labels[stanza.curie] = stanza.name
-        if stanza.curie in excluded_terms or not stanza.curie.startswith("UBERON:"):
+        if (
+            stanza.curie in excluded_terms
+            or stanza.curie not in organ_like
+            or not stanza.curie.startswith("UBERON:")
+        ):
             continue
         _add_noun(forms, stanza.name, "organ", stanza.curie)
         for text, _scope, _type in stanza.synonyms:
@@ -372,10 +487,12 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         labels[stanza.curie] = stanza.name
         is_procedure = "procedure" in stanza.subsets
         treatment_kinds.setdefault(stanza.curie, "procedure" if is_procedure else "drug_class")
-        _add_noun(forms, stanza.name, "treatment", stanza.curie)
+        for text in _treatment_wordings(stanza.name):
+            _add_noun(forms, text, "treatment", stanza.curie)
         for text, scope, _type in stanza.synonyms:
             if scope == "EXACT" and not _is_abbreviation(text) and ", " not in text:
-                _add_noun(forms, text, "treatment", stanza.curie)
+                for wording in _treatment_wordings(text):
+                    _add_noun(forms, wording, "treatment", stanza.curie)
     for row in _read_table(paths["mesh_drugs"]):
         if row[0] == "id":
             continue
@@ -385,7 +502,8 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         for text in (label, *(s for s in row[3].split("|") if s)):
             if ", " in text or _is_abbreviation(text) or len(text) < 4:
                 continue
-            _add_noun(forms, text, "drug", curie)
+            for wording in _treatment_wordings(text):
+                _add_noun(forms, wording, "drug", curie)
 
     # HGNC genes: symbols (case-sensitive, outside ``forms``) and full names
     genes: dict[str, list[str]] = {}

@@ -132,15 +132,22 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
         head = match.group("head")
         adjective = _ADJECTIVES.get(head)
         items = _items(folded, match.start("list"), match.group("list"))
-        for index, (start, end, item) in enumerate(items):
-            candidates = [f"{head} of the {item}", f"{head} of {item}"]
-            if adjective:
-                candidates.append(f"{adjective} {item}")
-            for candidate in candidates:
-                curie = lexicon.lookup(candidate, "phenotype")
+        for index, (start, _end, item) in enumerate(items):
+            words = item.split(" ")
+            # the last item may run on into the sentence ("... and spleen is common")
+            sizes = range(len(words), 0, -1) if index == len(items) - 1 else (len(words),)
+            curie = None
+            for size in sizes:
+                part = " ".join(words[:size])
+                candidates = [f"{head} of the {part}", f"{head} of {part}"]
+                if adjective:
+                    candidates.append(f"{adjective} {part}")
+                curie = _lookup_first(lexicon, candidates)
                 if curie:
                     begin = match.start() if index == 0 else start
-                    found.append(Mention("phenotype", curie, begin, end, "", "coordination"))
+                    found.append(
+                        Mention("phenotype", curie, begin, start + len(part), "", "coordination")
+                    )
                     break
     if " and " not in folded and " or " not in folded:
         return found
@@ -327,6 +334,20 @@ def _difficulties(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+def _split_coordinations(mentions: list[Mention]) -> list[Mention]:
+    """Drop a name that spans two or more coordinated readings, keeping the readings.
+
+    "enlargement of the liver and spleen" names Hepatosplenomegaly as a whole, but the
+    sentence states two findings, each annotated on its own (Hepatomegaly, Splenomegaly).
+    """
+    parts = [m for m in mentions if m.how == "coordination"]
+    return [
+        m for m in mentions
+        if m.how == "coordination"
+        or sum(m.start <= p.start and p.end <= m.end for p in parts) < 2
+    ]
+
+
 def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Return the mentions of every kind in ``sentence`` (overlaps resolved per kind)."""
     lexicon = lexicon or get_lexicon()
@@ -346,6 +367,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     if phenotypes:
         phenotypes += _narrowed(folded, lexicon, list(phenotypes))
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
+    if any(m.how == "coordination" for m in phenotypes):
+        by_kind["phenotype"] = _split_coordinations(phenotypes)
     result: list[Mention] = []
     for kind in sorted(by_kind):
         for mention in longest(by_kind[kind]):

@@ -15,6 +15,11 @@ Examples
 False
 >>> [(m.curie, m.text) for m in normal_statements("Intelligence is typically normal.")]
 [('HP:0001249', 'Intelligence')]
+>>> [m.curie for m in normal_statements("It does not affect intelligence.")]
+['HP:0001249']
+>>> s = "Patients who do not respond may receive rituximab."
+>>> is_negated(s, s.index("rituximab"))
+False
 
 """
 
@@ -36,9 +41,21 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that)\b",
+    r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that|"
+    r"because|since|unless|until|so|yet)\b",
     re.IGNORECASE,
 )
+#: A modal verb after the cue starts a new verb phrase ("do not respond may receive X").
+_NEW_PREDICATE = re.compile(r"\b(?:may|might|can|could|will|would|should|must)\b", re.I)
+#: A negated relative clause ("patients who do not respond [to X]") ends at the main verb.
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
+_MAIN_VERB = re.compile(
+    r"\b(?:are|is|were|was|have|has|need|needs|get|gets|receive|receives|take|takes|"
+    r"undergo|undergoes|benefit|benefits)\b",
+    re.IGNORECASE,
+)
+_NEW_PREDICATE_TEST = Cue(_NEW_PREDICATE)
+_MAIN_VERB_TEST = Cue(_MAIN_VERB)
 _CUE_FAST = Cue(_CUE)
 _CLAUSE_BREAK_TEST = Cue(_CLAUSE_BREAK)
 _MAX_WORDS = 7
@@ -53,7 +70,9 @@ def is_negated(sentence: str, start: int) -> bool:
         return False
     cue = cues[-1]
     between = before[cue.end() :]
-    if _CLAUSE_BREAK_TEST.found_in(between):
+    if _CLAUSE_BREAK_TEST.found_in(between) or _NEW_PREDICATE_TEST.found_in(between):
+        return False
+    if _MAIN_VERB_TEST.found_in(between) and _RELATIVE_BEFORE.search(before, 0, cue.start()):
         return False
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
         return False
@@ -95,12 +114,15 @@ def _any_normal_term() -> Cue:
 _IS_NORMAL = re.compile(
     r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|remains?|stays?|tends? to be)\b\s+"
     r"(?:(?P<hedge>usually|typically|generally|often|mostly|normally|almost always|always)\s+)?"
-    r"(?:\w+\s+)?normal\b)",
+    r"(?:\w+\s+)?(?:normal|unaffected|not\s+affected|not\s+impaired)\b)",
     re.IGNORECASE,
 )
+#: "most have normal intelligence"; "it does not (usually) affect intelligence".
 _NORMAL_BEFORE = re.compile(
-    r"\b(?:(?P<hedge>usually|typically|generally|often|mostly)\s+)?"
-    r"(?:have|has|with|had|show)\s+(?:a\s+)?normal\s+$",
+    r"\b(?:(?:(?P<hedge>usually|typically|generally|often|mostly)\s+)?"
+    r"(?:have|has|with|had|show)\s+(?:a\s+)?normal"
+    r"|(?:does|do|did)\s+not\s+(?:(?P<hedge2>usually|typically|generally)\s+)?"
+    r"(?:affect|impair|harm|reduce)|(?:does|do|did)n't\s+(?:affect|impair))\s+$",
     re.IGNORECASE,
 )
 
@@ -116,7 +138,7 @@ def normal_statements(sentence: str) -> Iterator[NormalStatement]:
             found = after or before
             if found is None:
                 continue
-            hedge = found.group("hedge")
+            hedge = found.group("hedge") or (before.group("hedge2") if found is before else None)
             yield NormalStatement(
                 curie, match.group(0), match.start(), match.end(), hedge.lower() if hedge else None
             )

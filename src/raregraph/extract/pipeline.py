@@ -39,10 +39,27 @@ from raregraph.sources.gard import GardPage
 __all__ = ["extract_page", "text_mining_extractor"]
 
 _GARD = "infores:gard"
+#: Words that make a sentence about treatment: the nouns of therapy and its forms (pill,
+#: injection, ...), and the verbs saying what a therapy does to a disease (slows, shrinks,
+#: prevents, works for, ...). A drug or procedure name is read only in such a sentence or
+#: in a treatment section.
 _TREATMENT_CUE = re.compile(
     r"\b(?:treat\w*|therap\w*|manag\w*|medications?|medicines?|drugs?|supplements?|"
-    r"prescri\w*|given|taken|approved|reliev\w*|injections?|infusions?|transplant\w*|"
-    r"surgery|surgical|procedures?|removal|help(?:s|ed)?|used|controls?)\b",
+    r"prescri\w*|given|taken|takes?|taking|approved|reliev\w*|injections?|infusions?|"
+    r"transplant\w*|surgery|surgical\w*|procedures?|removal|help(?:s|ed)?|used|"
+    r"control(?:s|led)?|pills?|tablets?|capsules?|doses?|dosing|slow(?:s|ed)?|"
+    r"shrinks?|shrank|prevent(?:s|ed)?|reduc(?:e|es|ed)|improv(?:e|es|ed)|eas(?:e|es|ed)|"
+    r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
+    r"receiv(?:e|es|ed)|option)\b",
+    re.IGNORECASE,
+)
+#: A chemical named as what a therapy acts on, or as a part of the diet, is not the
+#: therapy: "drugs that block interleukin-1", "bind copper", "a diet low in phenylalanine",
+#: "an active form of vitamin D".
+_TREATMENT_TARGET = re.compile(
+    r"\b(?:block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|against|target(?:s|ed|ing)?|"
+    r"bind(?:s|ing)?|remov(?:e|es|ing)(?: excess)?|low in|rich in|free of|active form of|"
+    r"levels? of|excess)(?: the)? $",
     re.IGNORECASE,
 )
 _VAGUE_TREATMENT = re.compile(
@@ -55,7 +72,10 @@ _GENERIC_TREATMENT = frozenset(
      "drug", "drugs", "medication", "medications", "medicine", "medicines", "management",
      "prevention", "rehabilitation", "diagnosis", "transplantation", "implants", "implant",
      "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
-     "antibodies", "water", "oxygen"}
+     "antibodies", "water", "oxygen", "enzyme", "injection", "injections", "infusion",
+     "infusions", "pill", "pills", "tablet", "tablets",
+     # chemical names whose everyday sense (a verb, an adjective) is the usual one
+     "lead", "retinal"}
 )
 #: Words saying that a disease acts on an organ; an organ is reported only from a sentence
 #: with such a word or with a phenotype (see docs/extraction.md).
@@ -244,7 +264,7 @@ def _read_sentence(
         if m.kind == "phenotype" and not _inside(m, busy) and m.text.lower() not in _PHENOTYPE_STOP
         and not _overlaps(m, treatments)
     ]
-    phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, phenotypes))
+    phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     for mention in phenotypes:
         qualifiers = Qualifiers(
             negated=is_negated(text, mention.start), hedge=hedge(text, mention.start)
@@ -289,15 +309,26 @@ def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _drop_vaguer(lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
-    """Drop a phenotype whose words are part of a more specific mention of a narrower term."""
+def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a phenotype when the sentence names a narrower term with the same polarity.
+
+    An annotation implies every broader term, so the most specific reading of a sentence
+    is kept: "pain in the hands" makes "pain" of the same sentence redundant, and so does
+    "telangiectases on the lips" for "telangiectases".
+    """
+    if len(mentions) < 2:
+        return mentions
+    curies = {m.curie for m in mentions}
+    broader: set[str] = set()
+    for curie in curies:
+        broader |= lexicon.hp_ancestors(curie) & curies
+    if not broader:
+        return mentions
     kept = []
     for mention in mentions:
-        vaguer = any(
-            other is not mention
-            and other.start <= mention.start
-            and mention.end <= other.end
-            and mention.curie in lexicon.hp_ancestors(other.curie)
+        vaguer = mention.curie in broader and any(
+            mention.curie in lexicon.hp_ancestors(other.curie)
+            and is_negated(text, other.start) == is_negated(text, mention.start)
             for other in mentions
         )
         if not vaguer:
@@ -320,6 +351,7 @@ def _treatments(
         m for m in mentions
         if m.kind in ("treatment", "drug") and m.text.lower() not in _GENERIC_TREATMENT
         and not _inside(m, busy)
+        and not _TREATMENT_TARGET.search(text, max(0, m.start - 30), m.start)
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
