@@ -46,8 +46,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import importlib.util
 import re
@@ -68,6 +66,7 @@ from raregraph.model import (
     Predicate,
     Qualifiers,
 )
+from raregraph.ontology.cache import gc_paused
 from raregraph.progress import progress
 
 if TYPE_CHECKING:
@@ -306,7 +305,7 @@ def read_hpo_annotations(
     """
     files = path if isinstance(path, HpoFiles) else locate_hpo_files(path)
     kg = graph if graph is not None else KnowledgeGraph(name="hpo-annotations")
-    with _gc_paused():
+    with gc_paused():
         phenotype = _Lines(files.phenotype)
         genes = _read_gene_rows(_Lines(files.genes)) if files.genes is not None else None
         labels: dict[str, str] = dict(FREQUENCY_TERMS)
@@ -316,18 +315,6 @@ def read_hpo_annotations(
         if genes is not None:
             _add_genes(kg, genes, use_ontologies)
     return kg
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: the reader makes 100,000s of acyclic objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _term_labels(labels: dict[str, str], use_ontologies: bool) -> dict[str, str]:
