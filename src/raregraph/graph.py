@@ -65,6 +65,21 @@ GENE_PREDICATES = frozenset({Predicate.CAUSED_BY, Predicate.CONDITION_ASSOCIATED
 #: Prefixes whose hierarchy the bundled ontologies provide (loaded on first use).
 _BUNDLED_HIERARCHIES = frozenset({"HP", "MONDO", "UBERON", "MAXO", "CHEBI", "MESH"})
 
+#: diseases() keyword -> (predicates that join a disease to it, categories it may name)
+_DISEASE_FILTERS: dict[str, tuple[frozenset[Predicate], frozenset[Category]]] = {
+    "gene": (GENE_PREDICATES, frozenset({Category.GENE})),
+    "phenotype": (
+        frozenset({Predicate.HAS_PHENOTYPE}),
+        frozenset({Category.PHENOTYPIC_FEATURE}),
+    ),
+    "inheritance": (
+        frozenset({Predicate.HAS_MODE_OF_INHERITANCE}),
+        frozenset({Category.GENETIC_INHERITANCE}),
+    ),
+    "organ": (frozenset({Predicate.DISEASE_HAS_LOCATION}), frozenset({Category.ANATOMICAL_ENTITY})),
+    "treatment": (frozenset({Predicate.TREATED_BY}), TREATMENT_CATEGORIES),
+}
+
 #: A function that maps a term CURIE to the CURIEs below it (for hierarchy-aware queries).
 DescendantsFunction = Callable[[str], Iterable[str]]
 
@@ -435,35 +450,18 @@ class KnowledgeGraph:
         where = _edge_filter(
             min_percentage, source, agent_type, curated_only, text_mined_only, include_negated
         )
-        filters: list[tuple[str, frozenset[Predicate], frozenset[Category]]] = []
-        if gene is not None:
-            filters.append((gene, GENE_PREDICATES, frozenset({Category.GENE})))
-        if phenotype is not None:
-            filters.append(
-                (
-                    phenotype,
-                    frozenset({Predicate.HAS_PHENOTYPE}),
-                    frozenset({Category.PHENOTYPIC_FEATURE}),
-                )
-            )
-        if inheritance is not None:
-            filters.append(
-                (
-                    inheritance,
-                    frozenset({Predicate.HAS_MODE_OF_INHERITANCE}),
-                    frozenset({Category.GENETIC_INHERITANCE}),
-                )
-            )
-        if organ is not None:
-            filters.append(
-                (
-                    organ,
-                    frozenset({Predicate.DISEASE_HAS_LOCATION}),
-                    frozenset({Category.ANATOMICAL_ENTITY}),
-                )
-            )
-        if treatment is not None:
-            filters.append((treatment, frozenset({Predicate.TREATED_BY}), TREATMENT_CATEGORIES))
+        asked = {
+            "gene": gene,
+            "phenotype": phenotype,
+            "inheritance": inheritance,
+            "organ": organ,
+            "treatment": treatment,
+        }
+        filters = [
+            (text, *_DISEASE_FILTERS[keyword])
+            for keyword, text in asked.items()
+            if text is not None
+        ]
         if not filters:
             if where.is_trivial():
                 return QueryResult(self.nodes(Category.DISEASE), title="diseases")

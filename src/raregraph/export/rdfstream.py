@@ -140,7 +140,7 @@ class _Blocks:
         self.syntax = syntax
         self.loose: dict[str, set[tuple[tuple[bool, str], str, str]]] = defaultdict(set)
         self.done: list[tuple[str, str]] = []  # (subject IRI, rendered block)
-        self.templates: dict[tuple[Predicate, Qualifiers], str] = {}
+        self.templates: dict[tuple[Predicate, Qualifiers, bool], str] = {}
         self.evidence: dict[Evidence, str] = {}
         # by object identity first: equal evidence is often the very same object, and
         # hashing a dataclass costs more than the rest of the lookup (the graph keeps
@@ -152,9 +152,12 @@ class _Blocks:
         syntax = self.syntax
         self.loose[subject].add((_order(predicate), syntax.iri(predicate), syntax.term(obj)))
 
-    def template(self, predicate: Predicate, qualifiers: Qualifiers) -> str:
-        """The ``str.format`` template of an association block (a, s, p, o, e fields)."""
-        key = (predicate, qualifiers)
+    def template(self, predicate: Predicate, qualifiers: Qualifiers, evidence: bool) -> str:
+        """The ``str.format`` template of an association block (a, s, p, o, e fields).
+
+        Without ``evidence`` the block has no evidence line (and no ``e`` field).
+        """
+        key = (predicate, qualifiers, evidence)
         found = self.templates.get(key)
         if found is not None:
             return found
@@ -164,8 +167,9 @@ class _Blocks:
             (_order(_SUBJECT), _SUBJECT, "{s}"),
             (_order(_PREDICATE), _PREDICATE, "{p}"),
             (_order(_OBJECT), _OBJECT, "{o}"),
-            (_order(_EVIDENCE), _EVIDENCE, "{e}"),
         ]
+        if evidence:
+            entries.append((_order(_EVIDENCE), _EVIDENCE, "{e}"))
         for qp, qo in _qualifier_pairs(qualifiers):
             rendered = syntax.term(qo).replace("{", "{{").replace("}", "}}")
             entries.append((_order(qp), qp, rendered))
@@ -260,20 +264,11 @@ def _blocks(kg: KnowledgeGraph, syntax: Syntax) -> list[tuple[str, str]]:
             joined = joined.replace("\x00", a)
         else:
             joined = ""
-        text = template(edge.predicate, qualifiers).format(
+        text = template(edge.predicate, qualifiers, bool(evidence)).format(
             a=a, s=subject[1], p=predicate[1], o=obj[1], e=joined
         )
-        if not evidence:  # no evidence: drop the evidence line the template holds
-            text = _drop_empty_evidence(text, syntax)
         done.append((a_iri, text))
     return blocks.finish()
-
-
-def _drop_empty_evidence(text: str, syntax: Syntax) -> str:
-    verb = syntax.iri(_EVIDENCE)
-    if syntax.name == "nt":
-        return "".join(line for line in text.splitlines(keepends=True) if f" {verb}  ." not in line)
-    return text.replace(f" ;\n    {verb} ", "").replace(f"    {verb}  ;\n", "")
 
 
 def render(kg: KnowledgeGraph, syntax_factory: Callable[[], Syntax]) -> list[str]:
