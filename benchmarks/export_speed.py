@@ -1,12 +1,15 @@
 """Turtle and N-Triples export of the full HPO graph against pyoxigraph's serializer.
 
-Usage: python benchmarks/export_speed.py [--hpo PATH] [--check]
+Usage: python benchmarks/export_speed.py [--hpo PATH] [--repeat N] [--check]
 
 raregraph's writers (``write_turtle``, ``write_ntriples``: the whole export, from the
-graph to the file) are timed against ``pyoxigraph.serialize`` writing the same distinct
-triples, already built as pyoxigraph terms (the serializer alone; building those terms
-from Python is timed separately and printed for context). A sample of the raregraph
-output is checked for isomorphism against the pyoxigraph output with rdflib.
+graph to the file, in as many processes as the writer picks on this machine) are timed
+against ``pyoxigraph.serialize`` writing the same distinct triples, already built as
+pyoxigraph terms (the serializer alone; building those terms from Python is timed
+separately and printed for context). Each is the best of ``--repeat`` runs. raregraph
+runs first, while the process holds only the graph; the 2.5 million pyoxigraph terms
+are built after. A sample of the raregraph output is checked for isomorphism against
+the pyoxigraph output with rdflib.
 ``--check`` exits 1 when a ratio exceeds 2.
 """
 
@@ -45,6 +48,17 @@ def timed(function, *args):  # type: ignore[no-untyped-def]
     return time.perf_counter() - start, result
 
 
+def best_of(repeat: int, function, *args) -> float:  # type: ignore[no-untyped-def]
+    """The shortest of ``repeat`` timings (these machines are noisy)."""
+    return min(timed(function, *args)[0] for _ in range(repeat))
+
+
+def writer_processes(kg) -> int:  # type: ignore[no-untyped-def]
+    from raregraph.export.rdfstream import _process_count
+
+    return _process_count(kg, None)
+
+
 def isomorphic_sample(ours: Path, theirs: Path, fmt: str, size: int = 2000) -> bool:
     """Parse both files, keep the triples of a random sample of subjects, compare."""
     import rdflib
@@ -70,29 +84,37 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hpo", type=Path)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per writer")
     args = parser.parse_args()
     kg = read_hpo_annotations(args.hpo)
     add_mondo_xrefs(kg)
-    distinct = list(set(triples(kg)))
-    build_time, ox_triples = timed(to_oxigraph, distinct)
-    print(f"{len(distinct):,} distinct triples; building pyoxigraph terms: {build_time:.2f} s")
+    formats = (
+        ("N-Triples", write_ntriples, ox.RdfFormat.N_TRIPLES),
+        ("Turtle", write_turtle, ox.RdfFormat.TURTLE),
+    )
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for name, writer, fmt in (
-            ("N-Triples", write_ntriples, ox.RdfFormat.N_TRIPLES),
-            ("Turtle", write_turtle, ox.RdfFormat.TURTLE),
-        ):
-            ours_path, theirs_path = (
-                folder / f"ours.{fmt.file_extension}",
-                folder / f"ox.{fmt.file_extension}",
-            )
-            ours, _ = timed(writer, kg, ours_path)
-            theirs, _ = timed(ox.serialize, ox_triples, str(theirs_path), fmt)
-            ratio = ours / theirs
+        # ours first, while the process holds only the graph (as a user's would)
+        ours: dict[str, float] = {}
+        for name, writer, fmt in formats:
+            path = folder / f"ours.{fmt.file_extension}"
+            ours[name] = best_of(args.repeat, writer, kg, path)
+        distinct = list(set(triples(kg)))
+        build_time, ox_triples = timed(to_oxigraph, distinct)
+        del distinct
+        print(
+            f"{len(ox_triples):,} distinct triples; building pyoxigraph terms: {build_time:.2f} s"
+        )
+        print(f"best of {args.repeat} runs each, {writer_processes(kg)} writer process(es)")
+        for name, _, fmt in formats:
+            ours_path = folder / f"ours.{fmt.file_extension}"
+            theirs_path = folder / f"ox.{fmt.file_extension}"
+            theirs = best_of(args.repeat, ox.serialize, ox_triples, str(theirs_path), fmt)
+            ratio = ours[name] / theirs
             same = isomorphic_sample(ours_path, theirs_path, fmt)
             print(
-                f"{name:9}: raregraph {ours:6.2f} s, pyoxigraph {theirs:6.2f} s, "
+                f"{name:9}: raregraph {ours[name]:6.2f} s, pyoxigraph {theirs:6.2f} s, "
                 f"ratio {ratio:5.2f} (bar <= {MAX_RATIO}); sample isomorphic: {same}"
             )
             ok = ok and ratio <= MAX_RATIO and same

@@ -1,7 +1,12 @@
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from raregraph.model import (
     ALLOWED,
+    AgentType,
     Category,
     Edge,
     Evidence,
@@ -79,3 +84,45 @@ def test_edge_evidence_is_deduplicated_and_sorted():
 def test_bad_span_rejected():
     with pytest.raises(ValueError):
         Evidence("raregraph:document/a", "infores:gard", span=(9, 5))
+
+
+_texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentence=st.none() | _texts,
+    span=st.none() | st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)).map(sorted),
+    codes=st.lists(_texts, max_size=3),
+    publications=st.lists(_texts, max_size=3),
+    biocuration=st.lists(_texts, max_size=3),
+    source=_texts,
+    agent=st.sampled_from(list(AgentType)),
+)
+def test_evidence_canonical_json_is_what_json_dumps_writes(
+    sentence, span, codes, publications, biocuration, source, agent
+):
+    ev = Evidence(
+        source=source,
+        knowledge_source="infores:x",
+        agent_type=agent,
+        sentence=sentence,
+        span=tuple(span) if span else None,
+        evidence_codes=tuple(codes),
+        publications=tuple(publications),
+        biocuration=tuple(biocuration),
+    )
+    payload = {
+        "source": ev.source,
+        "knowledge_source": ev.knowledge_source,
+        "agent_type": ev.agent_type.value,
+        "knowledge_level": ev.knowledge_level.value,
+        "sentence": ev.sentence,
+        "span": list(ev.span) if ev.span else None,
+        "evidence_codes": list(ev.evidence_codes),
+        "publications": list(ev.publications),
+    }
+    if ev.biocuration:
+        payload["biocuration"] = list(ev.biocuration)
+    expected = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert ev.canonical_json() == expected

@@ -150,3 +150,74 @@ def test_property_any_text_round_trips(
         assert set(back) == set(kg)
         assert set(back.edges()) == set(kg.edges())
     assert to_turtle(read_rdf(tmp_path / "p.ttl")) == to_turtle(kg)
+
+
+def _hpo_graph_with_text():
+    """The small HPO files plus a text-mined graph: evidence shared across diseases."""
+    from raregraph.sources.hpo_annotations import read_hpo_annotations
+
+    kg = read_hpo_annotations(Path(__file__).parent / "data" / "hpo")
+    kg.merge(small_graph())
+    return kg
+
+
+@pytest.mark.parametrize("suffix", ["nt", "ttl"])
+@pytest.mark.parametrize("processes", ["2", "3", "5"])
+def test_forked_writers_give_the_same_bytes(tmp_path, monkeypatch, suffix, processes):
+    kg = _hpo_graph_with_text()
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "1")
+    write_graph(kg, tmp_path / f"one.{suffix}")
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", processes)
+    write_graph(kg, tmp_path / f"many.{suffix}")
+    one = (tmp_path / f"one.{suffix}").read_bytes()
+    assert one == (tmp_path / f"many.{suffix}").read_bytes()
+    assert (to_ntriples(kg) if suffix == "nt" else to_turtle(kg)).encode() == one
+
+
+def test_every_evidence_node_is_described_once(tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    kg = _hpo_graph_with_text()
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "3")
+    write_graph(kg, tmp_path / "g.nt")
+    lines = (tmp_path / "g.nt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines))  # no triple written twice
+    typed = [q for q in ox.parse(path=str(tmp_path / "g.nt")) if q.predicate.value.endswith("type")]
+    evidence = {str(q.subject.value) for q in typed if q.object.value.endswith("/Evidence")}
+    expected = {ev.identifier() for edge in kg.edges() for ev in edge.evidence}
+    assert {iri.rsplit("/", 1)[1] for iri in evidence} == expected
+
+
+def test_association_iris_are_the_edges_ids():
+    from raregraph.curie import expand
+
+    kg = _hpo_graph_with_text()
+    text = to_ntriples(kg)
+    written = {
+        line.split(" ", 1)[0][1:-1]
+        for line in text.splitlines()
+        if "/association/" in line.split(" ", 1)[0]
+    }
+    assert written == {expand(edge.association_id) for edge in kg.edges()}
+
+
+def test_a_failing_forked_writer_keeps_the_old_file(tmp_path, monkeypatch):
+    import raregraph.export.rdfstream as rdfstream
+
+    target = tmp_path / "g.nt"
+    target.write_text("old content\n", encoding="utf-8")
+    kg = _hpo_graph_with_text()
+    first = rdfstream._sorted_nodes(kg)[0].id
+
+    def explode(node):
+        if node.id == first:  # in the forked writer of the first range
+            raise RuntimeError("disk full")
+        return original(node)
+
+    original = rdfstream._node_triples
+    monkeypatch.setattr(rdfstream, "_node_triples", explode)
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "2")
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_graph(kg, target)
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]

@@ -34,6 +34,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
+from json.encoder import encode_basestring as _json_string
 
 __all__ = [
     "ALLOWED",
@@ -46,6 +47,7 @@ __all__ = [
     "Node",
     "Predicate",
     "Qualifiers",
+    "association_digest",
 ]
 
 
@@ -336,19 +338,31 @@ class Evidence:
         ``biocuration`` enters the digest only when set, so evidence without it keeps
         the identifier it had before the field existed.
         """
-        payload: dict[str, object] = {
-            "source": self.source,
-            "knowledge_source": self.knowledge_source,
-            "agent_type": self.agent_type.value,
-            "knowledge_level": self.knowledge_level.value,
-            "sentence": self.sentence,
-            "span": list(self.span) if self.span else None,
-            "evidence_codes": list(self.evidence_codes),
-            "publications": list(self.publications),
-        }
-        if self.biocuration:
-            payload["biocuration"] = list(self.biocuration)
-        return _digest(payload)[:16]
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()[:16]
+
+    def canonical_json(self) -> str:
+        """The digested text: every field as compact JSON with sorted keys.
+
+        Written out by hand because a full graph digests ~45,000 pieces of evidence per
+        export; the text is byte for byte what ``json.dumps(..., sort_keys=True,
+        ensure_ascii=False, separators=(",", ":"))`` gives for the same dict.
+
+        >>> Evidence("GARD:1", "infores:gard").canonical_json()[:44]
+        '{"agent_type":"not_provided","evidence_codes'
+        """
+        span = "null" if self.span is None else f"[{self.span[0]},{self.span[1]}]"
+        sentence = "null" if self.sentence is None else _json_string(self.sentence)
+        biocuration = (
+            f'"biocuration":{_json_strings(self.biocuration)},' if self.biocuration else ""
+        )
+        return (
+            f'{{"agent_type":{_json_string(self.agent_type.value)},{biocuration}'
+            f'"evidence_codes":{_json_strings(self.evidence_codes)},'
+            f'"knowledge_level":{_json_string(self.knowledge_level.value)},'
+            f'"knowledge_source":{_json_string(self.knowledge_source)},'
+            f'"publications":{_json_strings(self.publications)},'
+            f'"sentence":{sentence},"source":{_json_string(self.source)},"span":{span}}}'
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,15 +406,31 @@ class Edge:
         It is a digest of subject, predicate, object and qualifiers, so the same
         statement gets the same identifier in every run and every export.
         """
-        key = "\x1f".join(
-            (self.subject, self.predicate.value, self.object, self.qualifiers.fingerprint())
+        digest = association_digest(
+            self.subject, self.predicate.value, self.object, self.qualifiers.fingerprint()
         )
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
-        return f"raregraph:association/{digest[:20]}"
+        return f"raregraph:association/{digest}"
 
     def with_evidence(self, evidence: Iterable[Evidence]) -> Edge:
         """Return the same statement with more evidence (duplicates dropped)."""
         return replace(self, evidence=(*self.evidence, *evidence))
+
+
+def association_digest(subject: str, predicate: str, object: str, fingerprint: str) -> str:
+    """The digest that names an association: subject, predicate CURIE, object, qualifiers.
+
+    ``fingerprint`` is :meth:`Qualifiers.fingerprint`. Writers that already hold the
+    fingerprint call this directly instead of :attr:`Edge.association_id`.
+
+    >>> association_digest("MONDO:1", "biolink:has_phenotype", "HP:2", "")[:8]
+    'ce3dead7'
+    """
+    key = f"{subject}\x1f{predicate}\x1f{object}\x1f{fingerprint}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _json_strings(values: tuple[str, ...]) -> str:
+    return "[" + ",".join(map(_json_string, values)) + "]"
 
 
 def _digest(payload: object) -> str:

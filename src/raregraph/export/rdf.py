@@ -157,23 +157,36 @@ def _evidence_iri(ev: Evidence) -> str:
     return _expand(f"raregraph:evidence/{ev.identifier()}")
 
 
+_RG_EVIDENCE_CLASS = str(RG.Evidence)
+_RG_SOURCE = str(RG.source)
+_RG_SPAN_START = str(RG.span_start)
+_RG_SPAN_END = str(RG.span_end)
+_RG_EVIDENCE_CODE = str(RG.evidence_code)
+_RG_BIOCURATION = str(RG.biocuration)
+_BIOLINK_KNOWLEDGE_SOURCE = str(BIOLINK.primary_knowledge_source)
+_BIOLINK_AGENT_TYPE = str(BIOLINK.agent_type)
+_BIOLINK_KNOWLEDGE_LEVEL = str(BIOLINK.knowledge_level)
+_BIOLINK_SUPPORTING_TEXT = str(BIOLINK.supporting_text)
+_BIOLINK_PUBLICATIONS = str(BIOLINK.publications)
+
+
 def _evidence_triples(e: str, ev: Evidence) -> Iterator[Triple]:
-    yield e, RDF_TYPE, str(RG.Evidence)
-    yield e, str(RG.source), _expand(ev.source)
-    yield e, str(BIOLINK.primary_knowledge_source), _iri_or_literal(ev.knowledge_source)
-    yield e, str(BIOLINK.agent_type), Literal(ev.agent_type.value)
-    yield e, str(BIOLINK.knowledge_level), Literal(ev.knowledge_level.value)
+    yield e, RDF_TYPE, _RG_EVIDENCE_CLASS
+    yield e, _RG_SOURCE, _expand(ev.source)
+    yield e, _BIOLINK_KNOWLEDGE_SOURCE, _iri_or_literal(ev.knowledge_source)
+    yield e, _BIOLINK_AGENT_TYPE, Literal(ev.agent_type.value)
+    yield e, _BIOLINK_KNOWLEDGE_LEVEL, Literal(ev.knowledge_level.value)
     if ev.sentence is not None:
-        yield e, str(BIOLINK.supporting_text), Literal(ev.sentence)
+        yield e, _BIOLINK_SUPPORTING_TEXT, Literal(ev.sentence)
     if ev.span is not None:
-        yield e, str(RG.span_start), Literal(str(ev.span[0]), XSD_INTEGER)
-        yield e, str(RG.span_end), Literal(str(ev.span[1]), XSD_INTEGER)
+        yield e, _RG_SPAN_START, Literal(str(ev.span[0]), XSD_INTEGER)
+        yield e, _RG_SPAN_END, Literal(str(ev.span[1]), XSD_INTEGER)
     for code in ev.evidence_codes:
-        yield e, str(RG.evidence_code), Literal(code)
+        yield e, _RG_EVIDENCE_CODE, Literal(code)
     for publication in ev.publications:
-        yield e, str(BIOLINK.publications), _iri_or_literal(publication)
+        yield e, _BIOLINK_PUBLICATIONS, _iri_or_literal(publication)
     for entry in ev.biocuration:
-        yield e, str(RG.biocuration), Literal(entry)
+        yield e, _RG_BIOCURATION, Literal(entry)
 
 
 def _edge_triples(edge: Edge, evidence_iris: dict[Evidence, str]) -> Iterator[Triple]:
