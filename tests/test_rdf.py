@@ -221,3 +221,12 @@ def test_a_failing_forked_writer_keeps_the_old_file(tmp_path, monkeypatch):
         write_graph(kg, target)
     assert target.read_text(encoding="utf-8") == "old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]
+
+
+def test_a_bad_process_count_is_named_and_ignored(tmp_path, monkeypatch):
+    kg = _hpo_graph_with_text()
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "many")
+    with pytest.warns(UserWarning, match="RAREGRAPH_EXPORT_PROCESSES='many'"):
+        write_graph(kg, tmp_path / "g.nt")
+    assert (tmp_path / "g.nt").read_text(encoding="utf-8") == to_ntriples(kg)
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]

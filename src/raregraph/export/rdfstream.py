@@ -34,6 +34,7 @@ import os
 import shutil
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -415,7 +416,13 @@ def write(
     # a node's own block costs about five association blocks (measured on the HPO graph)
     ranges = _split([6 + degree(node.id) for node in nodes], count)
     global _CURRENT
-    with tempfile.TemporaryDirectory(prefix="raregraph-export-") as folder, gc_paused():
+    # the parts go beside the output where it has a path (same disk, room for it)
+    name = getattr(out, "name", None)
+    beside = Path(name).parent if isinstance(name, str) and Path(name).parent.is_dir() else None
+    with (
+        tempfile.TemporaryDirectory(prefix=".raregraph-export-", dir=beside) as folder,
+        gc_paused(),
+    ):
         paths = [Path(folder) / f"part-{k}" for k in range(count)]
         _CURRENT = (kg, syntax_factory, nodes)
         try:
@@ -441,7 +448,10 @@ def _process_count(kg: KnowledgeGraph, processes: int | None) -> int:
             try:
                 processes = int(configured)
             except ValueError:
-                processes = None
+                warnings.warn(
+                    f"{PROCESSES_VARIABLE}={configured!r} is not a whole number; ignored",
+                    stacklevel=3,
+                )
     if processes is None:
         if kg.nx.number_of_edges() < PARALLEL_MIN_EDGES or threading.active_count() > 1:
             return 1  # forking a process with threads may deadlock
