@@ -1,8 +1,8 @@
-"""List the extractor's false positives and false negatives per page of the GARD dev set.
+"""List the extractor's false positives and false negatives per page of a GARD page set.
 
 Usage::
 
-    python benchmarks/extraction_errors.py [--type phenotypes] [PAGE_STEM ...]
+    python benchmarks/extraction_errors.py [--type phenotypes] [--dir FOLDER] [PAGE_STEM ...]
 
 For each page, prints the gold items that were missed (with the gold's text) and the
 extracted items that the gold lacks (with the words they were read from), so that a
@@ -25,15 +25,17 @@ DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "gard_dev"
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--type", default="phenotypes", choices=TYPES)
+    parser.add_argument("--dir", type=Path, default=DEV, help="a folder of pages and gold")
     parser.add_argument("stems", nargs="*")
     args = parser.parse_args()
-    pages = sorted(p for p in DEV.iterdir() if p.suffix in (".txt", ".html"))
+    folder = args.dir
+    pages = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
     for path in pages:
         if args.stems and path.stem not in args.stems:
             continue
         page = read_gard_page(path)
         kg = graph_from_page(page)
-        gold = json.loads((DEV / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+        gold = json.loads((folder / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
         found = graph_pairs(kg)[args.type]
         items = gold.get(args.type, [])
         missed, matched = [], set()

@@ -93,6 +93,19 @@ def test_gene_context_is_required() -> None:
     assert find_genes("The gene makes too much of the hormone FGF23.") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("The TP53 gene, which is changed in many cancers, is not involved here.", True),
+        ("Changes in TP53, which makes a tumor suppressor, are not a cause.", True),
+        ("Changes in TP53, which is not a large gene, cause the disorder.", False),
+        ("Mutations in the TP53 gene cause it, and it is not contagious.", False),
+    ],
+)
+def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) -> None:
+    assert [g.negated for g in find_genes(sentence)] == [negated]
+
+
 def test_gene_name_aligns_to_hgnc() -> None:
     s = "It is caused by mutations in the gene for fibrillin 1."
     assert [g.curie for g in find_genes(s, find_mentions(s))] == ["HGNC:3603"]
@@ -182,3 +195,52 @@ def test_lay_wordings_of_phenotype_names() -> None:
 def test_coordination_splits_a_combined_term() -> None:
     found = phenotypes("Enlargement of the liver and spleen is common.")
     assert sorted(found) == ["HP:0001744", "HP:0002240"]
+
+
+def _edges_of(text: str) -> set[tuple[str, str, bool]]:
+    page = parse_gard_text(f"Some disease\n\nSome disease is a rare disorder. {text}")
+    kg = graph_from_page(page)
+    return {(e.predicate.name, e.object, e.negated) for e in kg.edges()}
+
+
+def test_a_finding_said_to_be_absent_after_it_is_negated() -> None:
+    edges = _edges_of("Heart failure is common. Cardiomyopathy is usually absent.")
+    assert ("HAS_PHENOTYPE", "HP:0001638", True) in edges
+    assert ("HAS_PHENOTYPE", "HP:0001638", False) not in edges
+    assert ("HAS_PHENOTYPE", "HP:0001635", False) in edges
+
+
+def test_a_contrast_is_not_an_absence() -> None:
+    edges = _edges_of("Some children have stiffness rather than chorea.")
+    assert not any(negated for _, _, negated in edges)
+
+
+def test_kind_named_after_the_finding() -> None:
+    s = "Hearing loss of the sensorineural type develops in childhood."
+    assert [m.curie for m in find_mentions(s) if m.kind == "phenotype"] == ["HP:0000407"]
+
+
+def test_copula_reads_adverbs_of_degree() -> None:
+    s = "Puberty is frequently delayed and motor development is severely delayed."
+    curies = {m.curie for m in find_mentions(s) if m.kind == "phenotype"}
+    assert {"HP:0000823", "HP:0001270"} <= curies
+
+
+def test_everyday_words_are_not_drugs() -> None:
+    edges = _edges_of("Treatment with steroids leads to improvement; early care leads to "
+                      "better outcomes.")
+    assert {o for p, o, _ in edges if p == "TREATED_BY"} == {"CHEBI:50858"}
+
+
+def test_lay_treatments_and_organs() -> None:
+    s = "Gene therapy, open heart surgery and stimulant medications may help."
+    assert {m.curie for m in find_mentions(s) if m.kind == "treatment"} == {
+        "MESH:D015316",
+        "MESH:D006348",
+        "CHEBI:35337",
+    }
+    s = "Damage to the optic nerve and the heart muscle."
+    assert {m.curie for m in find_mentions(s) if m.kind == "organ"} == {
+        "UBERON:0000941",
+        "UBERON:0002349",
+    }

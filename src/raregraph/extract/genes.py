@@ -52,8 +52,11 @@ _OTHER_DISORDER = re.compile(
     r"\b(?:separate|distinct|different|other) (?:disorders?|conditions?|diseases?)\b",
     re.IGNORECASE,
 )
+#: "X is not ...", also across a relative clause: "the X gene, which ..., is not ..."
 _NOT_AFTER = re.compile(
-    r"\s+(?:genes?\s+)?(?:is|are|was|were|does|do|has|have)\s+not\b", re.IGNORECASE
+    r"(?:\s+genes?)?(?:\s*,\s*(?:which|that|whose)\b[^,;.]*,)?"
+    r"\s+(?:is|are|was|were|does|do|has|have)\s+not\b",
+    re.IGNORECASE,
 )
 _PRODUCT_BEFORE = re.compile(
     r"\b(?:hormone|protein|enzyme|antibody|blocks?|inhibits?|inhibitors? of)\s+(?:\w+\s+)?$",

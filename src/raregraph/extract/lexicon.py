@@ -57,10 +57,11 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 12
+_LEXICON_VERSION = 16
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
+_BRACKETED_TAIL = re.compile(r"\s*\[[^\]]*\]$")
 _SKIP_SYNONYM_TYPES = frozenset({"abbreviation", "obsolete_synonym", "HP:0034334"})
 _IRREGULAR_PLURALS = {
     "tooth": "teeth",
@@ -200,6 +201,7 @@ def _inputs() -> dict[str, Path]:
         "mondo": ontology_path("mondo"),
         "mesh_drugs": DATA_DIR / "mesh_drugs.tsv.gz",
         "lay_terms": DATA_DIR / "lay_terms.tsv",
+        "common_words": DATA_DIR / "common_words.tsv",
         "organ_exclude": DATA_DIR / "organ_exclude.tsv",
         "anatomy_adjectives": DATA_DIR / "anatomy_adjectives.tsv",
     }
@@ -477,6 +479,8 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             continue
         _add_noun(forms, stanza.name, "organ", stanza.curie)
         for text, _scope, _type in stanza.synonyms:
+            # drop a trailing bracketed code: "optic nerve [II]", "ophthalmic nerve [V1]"
+            text = _BRACKETED_TAIL.sub("", text)
             if not _is_abbreviation(text) and " of " not in text and len(text) > 3:
                 _add_noun(forms, text, "organ", stanza.curie)
 
@@ -493,6 +497,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             if scope == "EXACT" and not _is_abbreviation(text) and ", " not in text:
                 for wording in _treatment_wordings(text):
                     _add_noun(forms, wording, "treatment", stanza.curie)
+    common_words = {row[0].lower() for row in _read_table(paths["common_words"])} - {"word"}
     for row in _read_table(paths["mesh_drugs"]):
         if row[0] == "id":
             continue
@@ -501,6 +506,8 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         treatment_kinds.setdefault(curie, kind)
         for text in (label, *(s for s in row[3].split("|") if s)):
             if ", " in text or _is_abbreviation(text) or len(text) < 4:
+                continue
+            if text.lower() in common_words:
                 continue
             for wording in _treatment_wordings(text):
                 _add_noun(forms, wording, "drug", curie)

@@ -206,7 +206,8 @@ _COPULA = re.compile(
     r" (?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|appears?|grows?|"
     r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
     r"(?: (?:often|usually|also|commonly|very|particularly|sometimes|abnormally|unusually|"
-    r"too|quite))? (?P<adj>[a-z]+)\b"
+    r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"
+    r"moderately|significantly|noticeably|somewhat|extremely))? (?P<adj>[a-z]+)\b"
 )
 _SUBJECT = re.compile(
     r"\b(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
@@ -228,6 +229,8 @@ _BEFORE = re.compile(
     r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of)"
     r"|(?P<word>[a-z]+)) $"
 )
+#: "hearing loss of the sensorineural type": the kind named after the finding.
+_KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
 _SEX_AFTER = re.compile(r"^ in (?:affected )?(?P<sex>males|men|boys|females|women|girls)\b")
 _SEX = {"males": "male", "men": "male", "boys": "male",
         "females": "female", "women": "female", "girls": "female"}
@@ -301,6 +304,12 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if curie and curie != mention.curie:
                 found.append(Mention("phenotype", curie, mention.start, mention.end + sex.end(),
                                      "", "sex"))
+        kind = _KIND_AFTER.match(after)
+        if kind:
+            curie = _lookup_first(lexicon, [f"{kind.group('kind')} {n}" for n in names])
+            if curie and curie != mention.curie:
+                found.append(Mention("phenotype", curie, mention.start, mention.end + kind.end(),
+                                     "", "kind"))
         place = _PLACE.match(after)
         if place:
             offset = mention.end

@@ -33,11 +33,11 @@ from pathlib import Path
 
 from raregraph.extract._cues import Cue
 
-__all__ = ["NormalStatement", "is_negated", "normal_statements"]
+__all__ = ["NormalStatement", "is_negated", "is_stated_absent", "normal_statements"]
 
 _CUE = re.compile(
     r"\b(?:no|not|never|without|neither|nor|absence of|absent|lack of|lacks?|free of|"
-    r"rather than|instead of|unaffected|n't|cannot|excluded|ruled out)\b",
+    r"instead of|unaffected|n't|cannot|excluded|ruled out)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -77,6 +77,25 @@ def is_negated(sentence: str, start: int) -> bool:
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
         return False
     return len(between.split()) <= _MAX_WORDS
+
+
+#: A finding said to be absent after it is named: "Cardiomyopathy is usually absent."
+_ABSENT_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,60}\)\s*)?(?:is|are|was|were)\s+"
+    r"(?:(?:usually|typically|generally|often|mostly|almost always|always)\s+)?"
+    r"(?:absent|not present|not a feature)\b",
+    re.IGNORECASE,
+)
+
+
+def is_stated_absent(sentence: str, end: int) -> bool:
+    """Tell whether the mention ending at ``end`` is said to be absent right after it.
+
+    >>> s = "Cardiomyopathy is usually absent."
+    >>> is_stated_absent(s, len("Cardiomyopathy")), is_stated_absent(s, len("Cardio"))
+    (True, False)
+    """
+    return _ABSENT_AFTER.match(sentence, end) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from raregraph.extract.genes import find_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention, find_mentions
-from raregraph.extract.negation import is_negated, normal_statements
+from raregraph.extract.negation import is_negated, is_stated_absent, normal_statements
 from raregraph.extract.qualifiers import hedge
 from raregraph.extract.sentences import Sentence, split_sentences
 from raregraph.model import AgentType, Category, Edge, Evidence, Node, Predicate, Qualifiers
@@ -267,7 +267,7 @@ def _read_sentence(
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     for mention in phenotypes:
         qualifiers = Qualifiers(
-            negated=is_negated(text, mention.start), hedge=hedge(text, mention.start)
+            negated=_negated(text, mention), hedge=hedge(text, mention.start)
         )
         node = _term_node(lexicon, mention.curie, Category.PHENOTYPIC_FEATURE)
         out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, mention.start, mention.end)
@@ -287,6 +287,11 @@ def _read_sentence(
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
         out.add(node, Predicate.DISEASE_HAS_LOCATION, Qualifiers(), sentence, mention.start,
                 mention.end)
+
+
+def _negated(text: str, mention: Mention) -> bool:
+    """A negation cue before the mention, or "is absent" right after it."""
+    return is_negated(text, mention.start) or is_stated_absent(text, mention.end)
 
 
 def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -328,7 +333,7 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
     for mention in mentions:
         vaguer = mention.curie in broader and any(
             mention.curie in lexicon.hp_ancestors(other.curie)
-            and is_negated(text, other.start) == is_negated(text, mention.start)
+            and _negated(text, other) == _negated(text, mention)
             for other in mentions
         )
         if not vaguer:
