@@ -244,3 +244,10 @@ def test_lay_treatments_and_organs() -> None:
         "UBERON:0000941",
         "UBERON:0002349",
     }
+
+
+def test_adjectives_sharing_a_noun_and_late_actions() -> None:
+    s = "They have large or protruding ears and learn to walk late."
+    curies = {m.curie for m in find_mentions(s) if m.kind == "phenotype"}
+    assert {"HP:0000400", "HP:0000411", "HP:0031936"} <= curies
+    assert not [m for m in find_mentions("Mild or severe pain occurs.") if m.how == "coordination"]

@@ -57,7 +57,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 16
+_LEXICON_VERSION = 17
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
@@ -274,6 +274,9 @@ def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
         found.append(f"delayed {head}")
     if first == "delayed":
         found.append(f"{rest} delay")
+        if rest.startswith("ability to "):  # "delayed ability to walk" = "walk late"
+            action = rest.removeprefix("ability to ")
+            found += [f"{action} late", f"late to {action}", f"learn to {action} late"]
     if last in _COMPLAINTS and not grouping:  # "heart rhythm disorders" = "... problems"
         found += [f"{head} {other}" for other in _COMPLAINTS if other != last]
     if first == "abnormal" and not grouping:

@@ -64,6 +64,10 @@ _COORD_OF = re.compile(
 _COORD_ADJ = re.compile(
     r"\b(?P<head>[a-z]+) (?P<list>[a-z]+(?:, [a-z]+)*,? (?:and|or) [a-z]+(?: [a-z]+)?)"
 )
+#: "large or protruding ears": adjectives sharing the noun after them.
+_COORD_ADJ_NOUN_AT = re.compile(
+    r"(?=\b(?P<list>[a-z]+(?:, [a-z]+)*,? (?:and|or) [a-z]+) (?P<noun>[a-z]+)\b)"
+)
 _HEAD_OF = re.compile(r"\b[a-z]+ of ")
 #: Every place where :data:`_COORD_ADJ` matches, found in one scan: the same matches as
 #: trying it at the start of each word ``\b[a-z]+ `` (the groups sit in a lookahead).
@@ -151,6 +155,14 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
                     break
     if " and " not in folded and " or " not in folded:
         return found
+    for match in _COORD_ADJ_NOUN_AT.finditer(folded):
+        noun = match.group("noun")
+        items = _items(folded, match.start("list"), match.group("list"))
+        for start, end, item in items[:-1]:  # the last adjective is read with its noun
+            if " " not in item:
+                curie = lexicon.lookup(f"{item} {noun}", "phenotype")
+                if curie:
+                    found.append(Mention("phenotype", curie, start, end, "", "coordination"))
     for match in _COORD_ADJ_AT.finditer(folded):
         head = match.group("head")
         items = _items(folded, match.start("list"), match.group("list"))
