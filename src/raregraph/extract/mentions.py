@@ -64,10 +64,11 @@ _COORD_OF = re.compile(
 _COORD_ADJ = re.compile(
     r"\b(?P<head>[a-z]+) (?P<list>[a-z]+(?:, [a-z]+)*,? (?:and|or) [a-z]+(?: [a-z]+)?)"
 )
-#: "large or protruding ears": adjectives sharing the noun after them.
-_COORD_ADJ_NOUN_AT = re.compile(
-    r"(?=\b(?P<list>[a-z]+(?:, [a-z]+)*,? (?:and|or) [a-z]+) (?P<noun>[a-z]+)\b)"
-)
+#: "large or protruding ears": adjectives sharing the noun after them, read from each
+#: conjunction: the words listed before it, then "adjective noun" after it.
+_CONJUNCTION = re.compile(r",? (?:and|or) ")
+_LISTED_BEFORE = re.compile(r"(?:\b[a-z]+, )*\b[a-z]+$")
+_ADJECTIVE_NOUN = re.compile(r"[a-z]+ (?P<noun>[a-z]+)\b")
 _HEAD_OF = re.compile(r"\b[a-z]+ of ")
 #: Every place where :data:`_COORD_ADJ` matches, found in one scan: the same matches as
 #: trying it at the start of each word ``\b[a-z]+ `` (the groups sit in a lookahead).
@@ -155,14 +156,19 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
                     break
     if " and " not in folded and " or " not in folded:
         return found
-    for match in _COORD_ADJ_NOUN_AT.finditer(folded):
-        noun = match.group("noun")
-        items = _items(folded, match.start("list"), match.group("list"))
-        for start, end, item in items[:-1]:  # the last adjective is read with its noun
-            if " " not in item:
-                curie = lexicon.lookup(f"{item} {noun}", "phenotype")
-                if curie:
-                    found.append(Mention("phenotype", curie, start, end, "", "coordination"))
+    for conjunction in _CONJUNCTION.finditer(folded):
+        after = _ADJECTIVE_NOUN.match(folded, conjunction.end())
+        listed = _LISTED_BEFORE.search(folded, max(0, conjunction.start() - 60),
+                                       conjunction.start())
+        if after is None or listed is None:
+            continue
+        noun = after.group("noun")
+        at = listed.start()
+        for word in listed.group(0).split(", "):  # the last adjective is read with its noun
+            curie = lexicon.lookup(f"{word} {noun}", "phenotype")
+            if curie:
+                found.append(Mention("phenotype", curie, at, at + len(word), "", "coordination"))
+            at += len(word) + 2
     for match in _COORD_ADJ_AT.finditer(folded):
         head = match.group("head")
         items = _items(folded, match.start("list"), match.group("list"))
