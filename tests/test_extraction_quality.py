@@ -17,24 +17,48 @@ from raregraph.extract.scoring import Score, score_pages
 
 DEV = Path(__file__).resolve().parent / "data" / "gard_dev"
 
-#: Floors just under the figures measured when the extractor was written (all 19 pages).
-FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.60, "organs": 0.74, "treatments": 0.90}
+#: Floors just under the figures measured (all 19 pages; session 8).
+FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.67, "organs": 0.76, "treatments": 0.95}
+#: The untouched held-out set: measured only, never read for tuning. Floors just under
+#: the session 8 figures guard against regressions on unseen wording.
+HELDOUT = Path(__file__).resolve().parent / "data" / "gard_heldout2"
+HELDOUT_FLOORS = {
+    "genes": 0.93,
+    "inheritance": 0.80,
+    "phenotypes": 0.53,
+    "organs": 0.72,
+    "treatments": 0.70,
+}
 #: The bars of the issue.
 BARS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.90, "organs": 0.85, "treatments": 0.85}
 
 
+def _scores(folder: Path) -> dict[str, Score]:
+    pages = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    return score_pages(
+        (graph_from_page(read_gard_page(p)), folder / f"{p.stem}.gold.json") for p in pages
+    )
+
+
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
-    pages = sorted(p for p in DEV.iterdir() if p.suffix in (".txt", ".html"))
-    assert len(pages) >= 15
-    return score_pages(
-        (graph_from_page(read_gard_page(p)), DEV / f"{p.stem}.gold.json") for p in pages
-    )
+    assert len([p for p in DEV.iterdir() if p.suffix in (".txt", ".html")]) >= 15
+    return _scores(DEV)
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_no_regression(scores: dict[str, Score], kind: str) -> None:
     assert scores[kind].f1 >= FLOORS[kind]
+
+
+@pytest.fixture(scope="module")
+def heldout_scores() -> dict[str, Score]:
+    return _scores(HELDOUT)
+
+
+@pytest.mark.parametrize("kind", sorted(HELDOUT_FLOORS))
+def test_no_regression_on_unseen_pages(heldout_scores: dict[str, Score], kind: str) -> None:
+    assert heldout_scores[kind].f1 >= HELDOUT_FLOORS[kind]
 
 
 @pytest.mark.parametrize(
@@ -43,10 +67,10 @@ def test_no_regression(scores: dict[str, Score], kind: str) -> None:
         "genes",
         "inheritance",
         pytest.param(
-            "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.64 measured)")
+            "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.69 measured)")
         ),
         pytest.param(
-            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.75 measured)")
+            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.77 measured)")
         ),
         "treatments",
     ],
