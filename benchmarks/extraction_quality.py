@@ -2,7 +2,8 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|heldout|heldout2] [--split all|dev|rest] [--repeat N]
+    python benchmarks/extraction_quality.py [--set dev|heldout|heldout2]
+        [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
 raregraph's text-mining extractor, then the phenotype figures of every peer HPO concept

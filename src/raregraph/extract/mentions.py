@@ -67,7 +67,6 @@ _COORD_ADJ = re.compile(
 #: "large or protruding ears": adjectives sharing the noun after them, read from each
 #: conjunction: the words listed before it, then "adjective noun" after it.
 _CONJUNCTION = re.compile(r",? (?:and|or) ")
-_LISTED_BEFORE = re.compile(r"(?:\b[a-z]+, )*\b[a-z]+$")
 _ADJECTIVE_NOUN = re.compile(r"[a-z]+ (?P<noun>[a-z]+)\b")
 _HEAD_OF = re.compile(r"\b[a-z]+ of ")
 #: Every place where :data:`_COORD_ADJ` matches, found in one scan: the same matches as
@@ -158,17 +157,24 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
         return found
     for conjunction in _CONJUNCTION.finditer(folded):
         after = _ADJECTIVE_NOUN.match(folded, conjunction.end())
-        listed = _LISTED_BEFORE.search(folded, max(0, conjunction.start() - 60),
-                                       conjunction.start())
-        if after is None or listed is None:
+        if after is None:
             continue
         noun = after.group("noun")
-        at = listed.start()
-        for word in listed.group(0).split(", "):  # the last adjective is read with its noun
-            curie = lexicon.lookup(f"{word} {noun}", "phenotype")
+        # the words listed before the conjunction ("a, b or c noun"), read backwards; the
+        # last adjective is read with its noun
+        end = conjunction.start()
+        while True:
+            start = end
+            while start > 0 and "a" <= folded[start - 1] <= "z":
+                start -= 1
+            if start == end or (start > 0 and folded[start - 1].isalnum()):
+                break
+            curie = lexicon.lookup(f"{folded[start:end]} {noun}", "phenotype")
             if curie:
-                found.append(Mention("phenotype", curie, at, at + len(word), "", "coordination"))
-            at += len(word) + 2
+                found.append(Mention("phenotype", curie, start, end, "", "coordination"))
+            if folded[max(0, start - 2) : start] != ", ":
+                break
+            end = start - 2
     for match in _COORD_ADJ_AT.finditer(folded):
         head = match.group("head")
         items = _items(folded, match.start("list"), match.group("list"))
