@@ -30,7 +30,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import multiprocessing
+import operator
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -39,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from raregraph.export.rdf import (
     _TURTLE_PREFIXES,
@@ -178,6 +180,54 @@ NTRIPLES: Callable[[], Syntax] = _ntriples
 TURTLE: Callable[[], Syntax] = _turtle
 
 
+class _Kind(NamedTuple):
+    """What every association of one predicate and qualifier set shares."""
+
+    order: tuple[bool, str]  # sort key of the predicate (for the direct triple)
+    verb: str  # the written predicate
+    negated: bool
+    digest_middle: str  # the digested text between subject and object
+    digest_end: str  # ... and after the object
+    template: str  # %-template of the block with evidence; "\x00" stands for the IRI
+    fields: Callable[[tuple[str, str, str]], tuple[str, ...]]  # (s, o, e) in its order
+    bare_template: str  # the same without evidence
+    bare_fields: Callable[[tuple[str, str, str]], tuple[str, ...]]
+
+
+_FIELD = re.compile(r"\{([aspoe])\}")
+
+
+def _percent_template(
+    template: str, predicate: str
+) -> tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]:
+    """Turn a ``str.format`` block template into a ``%`` template (faster to fill).
+
+    ``{p}`` is filled in now, ``{a}`` becomes the ``"\x00"`` placeholder, and ``{s}``,
+    ``{o}``, ``{e}`` become ``%s`` in their order, which the returned getter picks
+    from an ``(s, o, e)`` tuple.
+    """
+    text = template.replace("{{", "\x01").replace("}}", "\x02").replace("%", "%%")
+    order: list[int] = []
+
+    def field(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "a":
+            return "\x00"
+        if name == "p":
+            return predicate.replace("%", "%%")
+        order.append("soe".index(name))
+        return "%s"
+
+    text = _FIELD.sub(field, text).replace("\x01", "{").replace("\x02", "}")
+    return text, _picker(tuple(order))
+
+
+def _picker(order: tuple[int, ...]) -> Callable[[tuple[str, str, str]], tuple[str, ...]]:
+    # a block always has a subject and an object line, so there are two fields or more
+    picker: Callable[[tuple[str, str, str]], tuple[str, ...]] = operator.itemgetter(*order)
+    return picker
+
+
 class _Renderer:
     """Renders the blocks of one export in one syntax (one per process: it caches).
 
@@ -189,6 +239,9 @@ class _Renderer:
     def __init__(self, syntax: Syntax) -> None:
         self.syntax = syntax
         self.terms: dict[Term, str] = {}
+        self.verbs: dict[str, tuple[tuple[bool, str], str]] = {}  # predicate IRI -> key, verb
+        # (id(predicate), id(qualifiers)) -> what every association of that kind shares
+        self.kinds: dict[tuple[int, int], _Kind] = {}
         # predicates by id: an enum member is a singleton, and hashing one runs Python
         self.templates: dict[tuple[int, int, bool], str] = {}
         self.predicates: dict[int, tuple[tuple[bool, str], str]] = {}
@@ -223,8 +276,17 @@ class _Renderer:
 
     def entries(self, triples: Iterable[tuple[str, str, Term]]) -> set[Entry]:
         """The sortable entries of some triples of one subject."""
-        term = self.term
-        return {(_order(p), term(p), term(o)) for _, p, o in triples}
+        verbs, terms = self.verbs, self.terms
+        found: set[Entry] = set()
+        for _, p, o in triples:
+            verb = verbs.get(p)
+            if verb is None:
+                verb = verbs[p] = (_order(p), self.term(p))
+            written = terms.get(o)
+            if written is None:
+                written = self.term(o)
+            found.add((verb[0], verb[1], written))
+        return found
 
     def node(self, curie: str) -> str:
         """The written IRI of a node."""
@@ -260,6 +322,26 @@ class _Renderer:
                 if ev not in self.described_before:
                     self.pending.append((found, ev))
             self.evidence_by_id[id(ev)] = found
+        return found
+
+    def kind(self, predicate: Predicate, qualifiers: Qualifiers) -> _Kind:
+        """What the associations of one predicate and qualifier set share."""
+        key = (id(predicate), id(qualifiers))
+        found = self.kinds.get(key)
+        if found is None:
+            order, p = self.predicate(predicate)
+            fingerprint, number = self.qualifiers(qualifiers)
+            with_evidence = self.template(predicate, qualifiers, number, True)
+            without = self.template(predicate, qualifiers, number, False)
+            found = self.kinds[key] = _Kind(
+                order,
+                p,
+                qualifiers.negated,
+                f"\x1f{predicate.value}\x1f",
+                f"\x1f{fingerprint}",
+                *_percent_template(with_evidence, p),
+                *_percent_template(without, p),
+            )
         return found
 
     def template(
@@ -299,8 +381,7 @@ class _Renderer:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
         adjacency = dict(kg.nx.adjacency())  # plain dicts: {object: {key: {"edge": Edge}}}
         # the hot loop: one dict look-up per cached value, no method calls when cached
-        node_iris, predicates, templates = self.nodes, self.predicates, self.templates
-        qualifiers_by_id, evidence_by_id = self.qualifiers_by_id, self.evidence_by_id
+        node_iris, kinds, evidence_by_id = self.nodes, self.kinds, self.evidence_by_id
         association, separator, sha256 = self.syntax.association, self.evidence_separator, _sha256
         for node in nodes:
             entries = self.entries(_node_triples(node))
@@ -311,31 +392,26 @@ class _Renderer:
                 o = node_iris.get(object_id) or self.node(object_id)
                 for data in keyed.values():
                     edge: Edge = data["edge"]
-                    predicate = edge.predicate
-                    order, p = predicates.get(id(predicate)) or self.predicate(predicate)
-                    qualifiers = edge.qualifiers
-                    if not qualifiers.negated:
-                        entries.add((order, p, o))
-                    fingerprint, number = qualifiers_by_id.get(id(qualifiers)) or self.qualifiers(
-                        qualifiers
+                    kind = kinds.get((id(edge.predicate), id(edge.qualifiers))) or self.kind(
+                        edge.predicate, edge.qualifiers
                     )
+                    if not kind.negated:
+                        entries.add((kind.order, kind.verb, o))
                     # raregraph.model.association_digest, inlined (tested to agree)
-                    key = f"{subject}\x1f{predicate.value}\x1f{object_id}\x1f{fingerprint}"
+                    key = subject + kind.digest_middle + object_id + kind.digest_end
                     digest = sha256(key.encode()).hexdigest()[:20]
                     a = association(digest)
                     evidence = edge.evidence
                     if len(evidence) == 1:
                         first = evidence[0]
                         joined = evidence_by_id.get(id(first)) or self.evidence(first)
+                        text = kind.template % kind.fields((s, o, joined))
                     elif evidence:
                         joined = separator.join(sorted(self.evidence(ev) for ev in evidence))
-                        joined = joined.replace("\x00", a)
+                        text = kind.template % kind.fields((s, o, joined))
                     else:
-                        joined = ""
-                    template = templates.get(
-                        (id(predicate), number, bool(evidence))
-                    ) or self.template(predicate, qualifiers, number, bool(evidence))
-                    blocks.append((digest, template.format(a=a, s=s, p=p, o=o, e=joined)))
+                        text = kind.bare_template % kind.bare_fields((s, o, ""))
+                    blocks.append((digest, text.replace("\x00", a)))
             yield self.block(s, entries)
             if len(blocks) > 1:
                 blocks.sort()
