@@ -230,3 +230,35 @@ def test_a_bad_process_count_is_named_and_ignored(tmp_path, monkeypatch):
         write_graph(kg, tmp_path / "g.nt")
     assert (tmp_path / "g.nt").read_text(encoding="utf-8") == to_ntriples(kg)
     assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sentence=st.none() | _text,
+    span=st.none() | st.tuples(st.integers(0, 500), st.integers(0, 500)).map(sorted),
+    codes=st.lists(st.sampled_from(["TAS", "IEA", "PCS", 'a "b"']), max_size=3),
+    publications=st.lists(
+        st.sampled_from(["PMID:1", "OMIM:2", "not a curie", "PMID:10"]), max_size=3
+    ),
+    biocuration=st.lists(_text, max_size=2),
+)
+def test_fast_evidence_blocks_equal_the_generic_ones(
+    sentence, span, codes, publications, biocuration
+):
+    from raregraph.export import rdfstream
+    from raregraph.export.rdf import _evidence_triples
+
+    ev = Evidence(
+        source="GARD:1",
+        knowledge_source="infores:gard",
+        sentence=sentence,
+        span=tuple(span) if span else None,
+        evidence_codes=tuple(codes),
+        publications=tuple(publications),
+        biocuration=tuple(biocuration),
+    )
+    for factory in (rdfstream.NTRIPLES, rdfstream.TURTLE):
+        renderer = rdfstream._Renderer(factory())
+        iri = renderer.evidence(ev)
+        generic = renderer.block(iri, renderer.entries(_evidence_triples("", ev)))
+        assert renderer.evidence_block(iri, ev) == generic

@@ -170,23 +170,35 @@ _BIOLINK_SUPPORTING_TEXT = str(BIOLINK.supporting_text)
 _BIOLINK_PUBLICATIONS = str(BIOLINK.publications)
 
 
-def _evidence_triples(e: str, ev: Evidence) -> Iterator[Triple]:
-    yield e, RDF_TYPE, _RG_EVIDENCE_CLASS
-    yield e, _RG_SOURCE, _expand(ev.source)
-    yield e, _BIOLINK_KNOWLEDGE_SOURCE, _iri_or_literal(ev.knowledge_source)
-    yield e, _BIOLINK_AGENT_TYPE, Literal(ev.agent_type.value)
-    yield e, _BIOLINK_KNOWLEDGE_LEVEL, Literal(ev.knowledge_level.value)
+def _evidence_properties(ev: Evidence) -> list[tuple[str, tuple[Term, ...]]]:
+    """The (predicate, objects) pairs that describe an evidence node."""
+    properties: list[tuple[str, tuple[Term, ...]]] = [
+        (RDF_TYPE, (_RG_EVIDENCE_CLASS,)),
+        (_RG_SOURCE, (_expand(ev.source),)),
+        (_BIOLINK_KNOWLEDGE_SOURCE, (_iri_or_literal(ev.knowledge_source),)),
+        (_BIOLINK_AGENT_TYPE, (Literal(ev.agent_type.value),)),
+        (_BIOLINK_KNOWLEDGE_LEVEL, (Literal(ev.knowledge_level.value),)),
+    ]
     if ev.sentence is not None:
-        yield e, _BIOLINK_SUPPORTING_TEXT, Literal(ev.sentence)
+        properties.append((_BIOLINK_SUPPORTING_TEXT, (Literal(ev.sentence),)))
     if ev.span is not None:
-        yield e, _RG_SPAN_START, Literal(str(ev.span[0]), XSD_INTEGER)
-        yield e, _RG_SPAN_END, Literal(str(ev.span[1]), XSD_INTEGER)
-    for code in ev.evidence_codes:
-        yield e, _RG_EVIDENCE_CODE, Literal(code)
-    for publication in ev.publications:
-        yield e, _BIOLINK_PUBLICATIONS, _iri_or_literal(publication)
-    for entry in ev.biocuration:
-        yield e, _RG_BIOCURATION, Literal(entry)
+        properties.append((_RG_SPAN_START, (Literal(str(ev.span[0]), XSD_INTEGER),)))
+        properties.append((_RG_SPAN_END, (Literal(str(ev.span[1]), XSD_INTEGER),)))
+    if ev.evidence_codes:
+        properties.append((_RG_EVIDENCE_CODE, tuple(Literal(c) for c in ev.evidence_codes)))
+    if ev.publications:
+        properties.append(
+            (_BIOLINK_PUBLICATIONS, tuple(_iri_or_literal(p) for p in ev.publications))
+        )
+    if ev.biocuration:
+        properties.append((_RG_BIOCURATION, tuple(Literal(b) for b in ev.biocuration)))
+    return properties
+
+
+def _evidence_triples(e: str, ev: Evidence) -> Iterator[Triple]:
+    for predicate, objects in _evidence_properties(ev):
+        for obj in objects:
+            yield e, predicate, obj
 
 
 def _edge_triples(edge: Edge, evidence_iris: dict[Evidence, str]) -> Iterator[Triple]:
