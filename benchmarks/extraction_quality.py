@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -41,6 +41,7 @@ from raregraph.extract.scoring import Score, score_pages, score_predicted
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {
     "dev": DATA / "gard_dev",
+    "dev2": DATA / "gard_dev2",
     "heldout": DATA / "gard_heldout",
     "heldout2": DATA / "gard_heldout2",
 }

@@ -100,6 +100,8 @@ def test_gene_context_is_required() -> None:
         ("Changes in TP53, which makes a tumor suppressor, are not a cause.", True),
         ("Changes in TP53, which is not a large gene, cause the disorder.", False),
         ("Mutations in the TP53 gene cause it, and it is not contagious.", False),
+        ("A related gene, TP53, is not involved.", True),
+        ("Type A is caused by a different gene, TP53, which is not involved in type C.", True),
     ],
 )
 def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) -> None:
@@ -251,3 +253,18 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
     curies = {m.curie for m in find_mentions(s) if m.kind == "phenotype"}
     assert {"HP:0000400", "HP:0000411", "HP:0031936"} <= curies
     assert not [m for m in find_mentions("Mild or severe pain occurs.") if m.how == "coordination"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nearly all cases are new deletions in the egg or sperm.", {DE_NOVO}),
+        ("It usually happens as a random new event in affected families.", {DE_NOVO}),
+        ("The inheritance pattern is still considered unknown.", {"HP:0000005"}),
+        ("Most cases are not inherited.", set()),
+        ("This pattern of gene activity is called genomic imprinting.", {"HP:0034338"}),
+    ],
+)
+def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:
+    found = {m.curie for m in find_inheritance(sentence, find_mentions(sentence))}
+    assert found == expected

@@ -52,10 +52,13 @@ _OTHER_DISORDER = re.compile(
     r"\b(?:separate|distinct|different|other) (?:disorders?|conditions?|diseases?)\b",
     re.IGNORECASE,
 )
-#: "X is not ...", also across a relative clause: "the X gene, which ..., is not ..."
+#: "X is not ...", also across a relative clause or an apposition: "the X gene, which ...,
+#: is not ...", "a related gene, X, is not ...", "a different gene, X, which is not ..."
 _NOT_AFTER = re.compile(
-    r"(?:\s+genes?)?(?:\s*,\s*(?:which|that|whose)\b[^,;.]*,)?"
-    r"\s+(?:is|are|was|were|does|do|has|have)\s+not\b",
+    r"(?:\s+genes?)?(?:\s*,\s*(?:which|that|whose)\b[^,;.]*,|\s*,)?"
+    r"\s*(?:(?:is|are|was|were|does|do|has|have)\s+not\b|"
+    r"(?:which|that)\s+(?:is|are|was|were)\s+not\s+(?:involved|responsible|associated|linked|"
+    r"implicated|altered|mutated|changed|a cause|the cause)\b)",
     re.IGNORECASE,
 )
 _PRODUCT_BEFORE = re.compile(

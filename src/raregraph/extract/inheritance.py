@@ -37,14 +37,16 @@ UNKNOWN = "HP:0000005"
 
 _DE_NOVO = re.compile(
     r"\bde novo\b|\b(?:spontaneous |sporadic )?new (?:\w+ )?(?:mutations?|variants?)\b|"
+    r"\b(?:random |spontaneous )?new (?:deletions?|duplications?|genetic changes?|events?)\b|"
     r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b",
     re.IGNORECASE,
 )
 _SPORADIC = re.compile(r"\b(?:sporadic(?:ally)?|no family history)\b", re.IGNORECASE)
 _UNKNOWN = re.compile(
     r"\b(?:(?:mode of |pattern of )?inheritance|inherit\w*|genetic cause)\b[^.;]{0,40}?\b"
-    r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?(?:unknown|not known|unclear)\b|"
-    r"\bnot (?:thought to be |known to be |believed to be )?inherited\b",
+    r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?"
+    r"(?:considered\s+|thought to be\s+|believed to be\s+)?(?:unknown|not known|unclear)\b|"
+    r"\bnot known to be inherited\b",
     re.IGNORECASE,
 )
 _FAMILY_CONTEXT = re.compile(
