@@ -268,3 +268,12 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
 def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:
     found = {m.curie for m in find_inheritance(sentence, find_mentions(sentence))}
     assert found == expected
+
+
+def test_sex_named_before_and_negation_ending_at_a_new_noun_phrase() -> None:
+    s = "Most men with the condition are infertile."
+    assert [m.curie for m in find_mentions(s) if m.kind == "phenotype"] == ["HP:0003251"]
+    s = "They have jaundice that does not clear up, and an enlarged liver."
+    assert not is_negated(s, s.index("enlarged"))
+    s = "It does not cause seizures, headaches, or fever."
+    assert is_negated(s, s.index("fever"))

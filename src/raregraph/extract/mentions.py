@@ -256,6 +256,10 @@ _BEFORE = re.compile(
 #: "hearing loss of the sensorineural type": the kind named after the finding.
 _KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
 _SEX_AFTER = re.compile(r"^ in (?:affected )?(?P<sex>males|men|boys|females|women|girls)\b")
+_SEX_BEFORE = re.compile(
+    r"\b(?P<sex>males|men|boys|females|women|girls)\b(?![^,;.]*\b(?:males|men|boys|females|"
+    r"women|girls)\b)[^,;.]*$"
+)
 _SEX = {"males": "male", "men": "male", "boys": "male",
         "females": "female", "women": "female", "girls": "female"}
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
@@ -328,6 +332,15 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if curie and curie != mention.curie:
                 found.append(Mention("phenotype", curie, mention.start, mention.end + sex.end(),
                                      "", "sex"))
+        else:
+            # "most men with the condition are infertile": the sex named before, same clause
+            subject = _SEX_BEFORE.search(folded, max(0, mention.start - 50), mention.start)
+            if subject:
+                sexed = [f"{_SEX[subject.group('sex')]} {n}" for n in names]
+                curie = _lookup_first(lexicon, sexed)
+                if curie and curie != mention.curie:
+                    found.append(Mention("phenotype", curie, subject.start(), mention.end, "",
+                                         "sex"))
         kind = _KIND_AFTER.match(after)
         if kind:
             curie = _lookup_first(lexicon, [f"{kind.group('kind')} {n}" for n in names])

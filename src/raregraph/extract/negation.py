@@ -42,7 +42,9 @@ _CUE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that|"
-    r"because|since|unless|until|so|yet)\b",
+    r"because|since|unless|until|so|yet)\b|"
+    # ", and an enlarged liver": a new noun phrase after a negated verb phrase
+    r",\s+(?:and|or)\s+(?:a|an|the|their|its|his|her|this|these|those|some|many|most)\b",
     re.IGNORECASE,
 )
 #: A modal verb after the cue starts a new verb phrase ("do not respond may receive X").
