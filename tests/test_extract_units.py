@@ -277,3 +277,14 @@ def test_sex_named_before_and_negation_ending_at_a_new_noun_phrase() -> None:
     assert not is_negated(s, s.index("enlarged"))
     s = "It does not cause seizures, headaches, or fever."
     assert is_negated(s, s.index("fever"))
+
+
+def test_treatments_avoided_under_study_and_coordinated() -> None:
+    edges = _edges_of(
+        "Treatment includes physical, occupational and speech therapy. People should avoid "
+        "vitamin A supplements; valproic acid should be avoided. Gene therapies are being "
+        "tested in clinical trials; some patients receive rituximab."
+    )
+    treated = {o for p, o, _ in edges if p == "TREATED_BY"}
+    assert {"MESH:D026741", "MAXO:0001351", "MAXO:0000930", "MESH:D000069283"} <= treated
+    assert not treated & {"CHEBI:12777", "CHEBI:39867", "MESH:D015316"}

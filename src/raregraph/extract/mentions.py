@@ -129,6 +129,36 @@ def _items(folded: str, start: int, listed: str) -> list[tuple[int, int, str]]:
     return items
 
 
+def _shared_noun(folded: str, lexicon: Lexicon, kind: str) -> list[Mention]:
+    """Words listed before a conjunction that share the noun after it.
+
+    "large or protruding ears" -> "large ears"; "physical, occupational and speech
+    therapy" -> "physical therapy", "occupational therapy" (the last word is read with
+    its noun by the lexicon itself).
+    """
+    found: list[Mention] = []
+    for conjunction in _CONJUNCTION.finditer(folded):
+        after = _ADJECTIVE_NOUN.match(folded, conjunction.end())
+        if after is None:
+            continue
+        noun = after.group("noun")
+        # the words listed before the conjunction ("a, b or c noun"), read backwards
+        end = conjunction.start()
+        while True:
+            start = end
+            while start > 0 and "a" <= folded[start - 1] <= "z":
+                start -= 1
+            if start == end or (start > 0 and folded[start - 1].isalnum()):
+                break
+            curie = lexicon.lookup(f"{folded[start:end]} {noun}", kind)
+            if curie:
+                found.append(Mention(kind, curie, start, end, "", "coordination"))
+            if folded[max(0, start - 2) : start] != ", ":
+                break
+            end = start - 2
+    return found
+
+
 def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     heads = _HEAD_OF.finditer(folded) if " of " in folded else iter(())
@@ -155,26 +185,7 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
                     break
     if " and " not in folded and " or " not in folded:
         return found
-    for conjunction in _CONJUNCTION.finditer(folded):
-        after = _ADJECTIVE_NOUN.match(folded, conjunction.end())
-        if after is None:
-            continue
-        noun = after.group("noun")
-        # the words listed before the conjunction ("a, b or c noun"), read backwards; the
-        # last adjective is read with its noun
-        end = conjunction.start()
-        while True:
-            start = end
-            while start > 0 and "a" <= folded[start - 1] <= "z":
-                start -= 1
-            if start == end or (start > 0 and folded[start - 1].isalnum()):
-                break
-            curie = lexicon.lookup(f"{folded[start:end]} {noun}", "phenotype")
-            if curie:
-                found.append(Mention("phenotype", curie, start, end, "", "coordination"))
-            if folded[max(0, start - 2) : start] != ", ":
-                break
-            end = start - 2
+    found += _shared_noun(folded, lexicon, "phenotype")
     for match in _COORD_ADJ_AT.finditer(folded):
         head = match.group("head")
         items = _items(folded, match.start("list"), match.group("list"))
@@ -406,6 +417,10 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             if found is None:
                 found = by_kind[kind] = []
             found.append(Mention(kind, curie, start, end, ""))
+    if " and " in folded or " or " in folded:
+        shared = _shared_noun(folded, lexicon, "treatment")
+        if shared:
+            by_kind.setdefault("treatment", []).extend(shared)
     phenotypes = by_kind.setdefault("phenotype", [])
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)

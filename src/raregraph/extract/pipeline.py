@@ -341,6 +341,33 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
     return kept
 
 
+#: A sentence about therapies still under study ("gene therapies are being tested").
+_NOT_A_THERAPY_YET = re.compile(
+    r"\b(?:(?:being|are|is) (?:studied|tested|investigated|explored|developed)|"
+    r"clinical trials?|experimental|investigational|under study|under investigation)\b",
+    re.IGNORECASE,
+)
+#: "should avoid vitamin A", "valproic acid should be avoided": a drug to stay away from.
+_AVOID_BEFORE = re.compile(
+    r"\b(?:avoid(?:ed|ing)?|not (?:take|use|be given)|contraindicated|harmful|dangerous)\b"
+    r"[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
+_AVOID_AFTER = re.compile(
+    r"^[^.;,]{0,30}?\b(?:should|must|is|are|be)\s+(?:\w+\s+)?"
+    r"(?:avoided|not be (?:used|given|taken)|contraindicated|harmful|dangerous)\b",
+    re.IGNORECASE,
+)
+
+
+def _avoided(text: str, mention: Mention) -> bool:
+    """Tell whether the sentence says to stay away from the drug it names."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    return bool(
+        _AVOID_BEFORE.search(before) or _AVOID_AFTER.match(text[mention.end : mention.end + 60])
+    )
+
+
 def _treatments(
     out: _Collector,
     lexicon: Lexicon,
@@ -366,8 +393,12 @@ def _treatments(
     chosen.sort(key=lambda m: m.start)
     vague = _VAGUE_TREATMENT.search(text)
     for mention in chosen:
-        if is_negated(text, mention.start):
+        if is_negated(text, mention.start) or _avoided(text, mention):
             continue
+        start = text.rfind(";", 0, mention.start) + 1
+        end = text.find(";", mention.end)
+        if _NOT_A_THERAPY_YET.search(text, start, end if end >= 0 else len(text)):
+            continue  # a therapy under study is not a treatment of the disease (yet)
         kind = lexicon.treatment_kinds.get(mention.curie, "drug")
         node = _term_node(lexicon, mention.curie, _TREATMENT_CATEGORY.get(kind, Category.DRUG))
         qualifiers = Qualifiers(
