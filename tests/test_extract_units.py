@@ -288,3 +288,9 @@ def test_treatments_avoided_under_study_and_coordinated() -> None:
     treated = {o for p, o, _ in edges if p == "TREATED_BY"}
     assert {"MESH:D026741", "MAXO:0001351", "MAXO:0000930", "MESH:D000069283"} <= treated
     assert not treated & {"CHEBI:12777", "CHEBI:39867", "MESH:D015316"}
+
+
+def test_a_range_of_degrees_names_both_readings() -> None:
+    s = "Most have mild to moderate intellectual disability."
+    found = {(m.curie, m.text) for m in find_mentions(s) if m.kind == "phenotype"}
+    assert found == {("HP:0001256", "mild"), ("HP:0002342", "moderate intellectual disability")}

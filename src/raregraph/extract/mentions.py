@@ -264,6 +264,7 @@ _BEFORE = re.compile(
     r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of)"
     r"|(?P<word>[a-z]+)) $"
 )
+_RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
 #: "hearing loss of the sensorineural type": the kind named after the finding.
 _KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
 _SEX_AFTER = re.compile(r"^ in (?:affected )?(?P<sex>males|men|boys|females|women|girls)\b")
@@ -336,6 +337,14 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
                 if curie and curie != mention.curie:
                     found.append(Mention("phenotype", curie, before.start(), mention.end, "",
                                          "modifier"))
+                # "mild to moderate X": the first degree of a range names a second reading
+                low = _RANGE_BEFORE.search(folded, max(0, before.start() - 20), before.start())
+                if curie and low and low.group("low") in _MODIFIERS:
+                    other = _lookup_first(lexicon, [f"{n}, {low.group('low')}" for n in names]
+                                          + [f"{low.group('low')} {n}" for n in names])
+                    if other and other != curie:
+                        found.append(Mention("phenotype", other, low.start(), low.end("low"), "",
+                                             "modifier"))
         after = folded[mention.end : mention.end + 80]
         sex = _SEX_AFTER.match(after)
         if sex:
