@@ -89,7 +89,17 @@ _ORGAN_CUE = re.compile(
 )
 _TREATMENT_CUE_TEST = Cue(_TREATMENT_CUE)
 _ORGAN_CUE_TEST = Cue(_ORGAN_CUE)
-_PHENOTYPE_STOP = frozenset({"disease", "syndrome", "disorder", "condition"})
+_PHENOTYPE_STOP = frozenset(
+    {
+        "disease",
+        "syndrome",
+        "disorder",
+        "condition",
+        # a vague complaint, not shortness of breath (HPO's "breathing difficulty")
+        "breathing problem",
+        "breathing problems",
+    }
+)
 _TREATMENT_CATEGORY = {
     "procedure": Category.PROCEDURE,
     "drug": Category.DRUG,
