@@ -294,3 +294,13 @@ def test_a_range_of_degrees_names_both_readings() -> None:
     s = "Most have mild to moderate intellectual disability."
     found = {(m.curie, m.text) for m in find_mentions(s) if m.kind == "phenotype"}
     assert found == {("HP:0001256", "mild"), ("HP:0002342", "moderate intellectual disability")}
+
+
+def test_predicate_adjective_lists_absences_and_levels() -> None:
+    s = "The hair is sparse and brittle."
+    assert {m.curie for m in find_mentions(s) if m.kind == "phenotype"} == {
+        "HP:0008070",
+        "HP:0002299",
+    }
+    s = "Scans show absence of the corpus callosum and low levels of antibodies."
+    assert {"HP:0001274", "HP:0004313"} <= {m.curie for m in find_mentions(s)}

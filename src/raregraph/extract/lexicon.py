@@ -57,7 +57,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 23
+_LEXICON_VERSION = 24
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
@@ -233,6 +233,11 @@ def _plural_word(word: str) -> str:
 
 
 #: Words of an HPO name and the plain words that say the same in lay text.
+#: HPO's measurement names: "decreased circulating antibody concentration".
+_MEASURED = re.compile(
+    r"^(decreased|reduced|increased|elevated) (?:circulating |serum |plasma |blood )?"
+    r"([a-z0-9 -]+?) (?:concentration|level)s?$"
+)
 _SAME_FIRST_WORDS = {
     "decreased": ("reduced", "diminished", "low", "lowered"),
     "reduced": ("decreased", "diminished", "low"),
@@ -272,6 +277,18 @@ def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
         found += [f"stiff {head}", f"stiffening of the {head}"]
     if last == "delay":
         found.append(f"delayed {head}")
+    if first in ("agenesis", "aplasia") and rest.startswith("of "):
+        # "agenesis of the corpus callosum" = "absence of the corpus callosum"
+        organ = rest[3:]
+        found += [f"absence of {organ}", f"absent {organ.removeprefix('the ')}"]
+        if not organ.startswith("the "):
+            found.append(f"absence of the {organ}")
+    measured = _MEASURED.match(key)
+    if measured:  # "decreased circulating antibody concentration" = "low levels of antibody"
+        direction = "low" if measured.group(1) in ("decreased", "reduced") else "high"
+        what = measured.group(2)
+        found += [f"{direction} levels of {what}", f"{direction} {what} levels",
+                  f"{direction} level of {what}", f"{direction} {what} level"]
     if first == "delayed":
         found.append(f"{rest} delay")
         if rest.startswith("ability to "):  # "delayed ability to walk" = "walk late"

@@ -237,6 +237,7 @@ def _singular_phrase(phrase: str) -> str:
 
 
 #: "the liver and spleen may be enlarged": a predicate adjective after a noun (list).
+_MORE_ADJECTIVES = re.compile(r"(?:,? (?:and|or)|,) (?P<adj>[a-z]+)\b")
 _COPULA = re.compile(
     r" (?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|appears?|grows?|"
     r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
@@ -297,24 +298,34 @@ def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
 def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     for verb in _COPULA.finditer(folded):
-        adjective = verb.group("adj")
+        # "the hair is sparse and brittle": every adjective of the predicate
+        adjectives: list[tuple[str, int | None]] = [(verb.group("adj"), None)]
+        at = verb.end()
+        while more := _MORE_ADJECTIVES.match(folded, at):
+            adjectives.append((more.group("adj"), more.start("adj")))
+            at = more.end()
         window = max(0, verb.start() - 60)
         match = _SUBJECT.search(folded, window, verb.start())
-        if match is None or not lexicon.starts_phenotype(adjective):
+        if match is None:
             continue
         items = _items(folded, match.start("list"), match.group("list"))
-        for index, (start, end, item) in enumerate(items):
-            words = item.split(" ")
-            stop = verb.end() if index == len(items) - 1 else end
-            for size in (2, 1):
-                noun = " ".join(words[-size:])
-                if len(words) < size:
-                    continue
-                curie = _lookup_first(lexicon, [f"{adjective} {noun}",
-                                                f"{adjective} {_singular_phrase(noun)}"])
-                if curie:
-                    found.append(Mention("phenotype", curie, start, stop, "", "copula"))
-                    break
+        for adjective, adjective_start in adjectives:
+            if not lexicon.starts_phenotype(adjective):
+                continue
+            for index, (start, end, item) in enumerate(items):
+                words = item.split(" ")
+                stop = verb.end() if index == len(items) - 1 else end
+                if adjective_start is not None:  # a later adjective: its own word only
+                    start, stop = adjective_start, adjective_start + len(adjective)
+                for size in (2, 1):
+                    noun = " ".join(words[-size:])
+                    if len(words) < size:
+                        continue
+                    curie = _lookup_first(lexicon, [f"{adjective} {noun}",
+                                                    f"{adjective} {_singular_phrase(noun)}"])
+                    if curie:
+                        found.append(Mention("phenotype", curie, start, stop, "", "copula"))
+                        break
     return found
 
 
