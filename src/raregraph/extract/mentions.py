@@ -66,6 +66,7 @@ _COORD_ADJ = re.compile(
 )
 #: "large or protruding ears": adjectives sharing the noun after them, read from each
 #: conjunction: the words listed before it, then "adjective noun" after it.
+_SHARED_NOUN_KINDS = ("phenotype", "treatment")
 _CONJUNCTION = re.compile(r",? (?:and|or) ")
 _ADJECTIVE_NOUN = re.compile(r"[a-z]+ (?P<noun>[a-z]+)\b")
 _HEAD_OF = re.compile(r"\b[a-z]+ of ")
@@ -129,14 +130,15 @@ def _items(folded: str, start: int, listed: str) -> list[tuple[int, int, str]]:
     return items
 
 
-def _shared_noun(folded: str, lexicon: Lexicon, kind: str) -> list[Mention]:
+def _shared_noun(folded: str, lexicon: Lexicon) -> list[Mention]:
     """Words listed before a conjunction that share the noun after it.
 
     "large or protruding ears" -> "large ears"; "physical, occupational and speech
     therapy" -> "physical therapy", "occupational therapy" (the last word is read with
-    its noun by the lexicon itself).
+    its noun by the lexicon itself). Phenotypes and treatments only.
     """
     found: list[Mention] = []
+    forms = lexicon.forms
     for conjunction in _CONJUNCTION.finditer(folded):
         after = _ADJECTIVE_NOUN.match(folded, conjunction.end())
         if after is None:
@@ -150,9 +152,13 @@ def _shared_noun(folded: str, lexicon: Lexicon, kind: str) -> list[Mention]:
                 start -= 1
             if start == end or (start > 0 and folded[start - 1].isalnum()):
                 break
-            curie = lexicon.lookup(f"{folded[start:end]} {noun}", kind)
-            if curie:
-                found.append(Mention(kind, curie, start, end, "", "coordination"))
+            # folded words and single spaces: already a lexicon key
+            entry = forms.get(f"{folded[start:end]} {noun}")
+            if entry:
+                for kind in _SHARED_NOUN_KINDS:
+                    curies = entry.get(kind)
+                    if curies:
+                        found.append(Mention(kind, curies[0], start, end, "", "coordination"))
             if folded[max(0, start - 2) : start] != ", ":
                 break
             end = start - 2
@@ -185,7 +191,6 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
                     break
     if " and " not in folded and " or " not in folded:
         return found
-    found += _shared_noun(folded, lexicon, "phenotype")
     for match in _COORD_ADJ_AT.finditer(folded):
         head = match.group("head")
         items = _items(folded, match.start("list"), match.group("list"))
@@ -269,6 +274,7 @@ _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
 #: "hearing loss of the sensorineural type": the kind named after the finding.
 _KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
 _SEX_AFTER = re.compile(r"^ in (?:affected )?(?P<sex>males|men|boys|females|women|girls)\b")
+_SEX_WORD = re.compile(r"\b(?:males|men|boys|females|women|girls)\b")
 _SEX_BEFORE = re.compile(
     r"\b(?P<sex>males|men|boys|females|women|girls)\b(?![^,;.]*\b(?:males|men|boys|females|"
     r"women|girls)\b)[^,;.]*$"
@@ -332,6 +338,7 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
 def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Read modifiers, places and the sex of those affected around phenotype mentions."""
     found: list[Mention] = []
+    sexes = _SEX_WORD.search(folded) is not None
     for mention in mentions:
         label = lexicon.labels.get(mention.curie, "").lower()
         text = " ".join(folded[mention.start : mention.end].split())
@@ -363,7 +370,7 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if curie and curie != mention.curie:
                 found.append(Mention("phenotype", curie, mention.start, mention.end + sex.end(),
                                      "", "sex"))
-        else:
+        elif sexes:
             # "most men with the condition are infertile": the sex named before, same clause
             subject = _SEX_BEFORE.search(folded, max(0, mention.start - 50), mention.start)
             if subject:
@@ -438,9 +445,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
                 found = by_kind[kind] = []
             found.append(Mention(kind, curie, start, end, ""))
     if " and " in folded or " or " in folded:
-        shared = _shared_noun(folded, lexicon, "treatment")
-        if shared:
-            by_kind.setdefault("treatment", []).extend(shared)
+        for mention in _shared_noun(folded, lexicon):
+            by_kind.setdefault(mention.kind, []).append(mention)
     phenotypes = by_kind.setdefault("phenotype", [])
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)

@@ -358,6 +358,7 @@ _NOT_A_THERAPY_YET = re.compile(
     re.IGNORECASE,
 )
 #: "should avoid vitamin A", "valproic acid should be avoided": a drug to stay away from.
+_AVOID_WORD = re.compile(r"avoid|not|contraindicated|harmful|dangerous", re.IGNORECASE)
 _AVOID_BEFORE = re.compile(
     r"\b(?:avoid(?:ed|ing)?|not (?:take|use|be given)|contraindicated|harmful|dangerous)\b"
     r"[^.;,]{0,40}$",
@@ -402,13 +403,16 @@ def _treatments(
             chosen.append(mention)
     chosen.sort(key=lambda m: m.start)
     vague = _VAGUE_TREATMENT.search(text)
+    under_study = _NOT_A_THERAPY_YET.search(text) is not None
+    avoid = _AVOID_WORD.search(text) is not None
     for mention in chosen:
-        if is_negated(text, mention.start) or _avoided(text, mention):
+        if is_negated(text, mention.start) or (avoid and _avoided(text, mention)):
             continue
-        start = text.rfind(";", 0, mention.start) + 1
-        end = text.find(";", mention.end)
-        if _NOT_A_THERAPY_YET.search(text, start, end if end >= 0 else len(text)):
-            continue  # a therapy under study is not a treatment of the disease (yet)
+        if under_study:
+            start = text.rfind(";", 0, mention.start) + 1
+            end = text.find(";", mention.end)
+            if _NOT_A_THERAPY_YET.search(text, start, end if end >= 0 else len(text)):
+                continue  # a therapy under study is not a treatment of the disease (yet)
         kind = lexicon.treatment_kinds.get(mention.curie, "drug")
         node = _term_node(lexicon, mention.curie, _TREATMENT_CATEGORY.get(kind, Category.DRUG))
         qualifiers = Qualifiers(
