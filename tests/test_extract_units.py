@@ -304,3 +304,19 @@ def test_predicate_adjective_lists_absences_and_levels() -> None:
     }
     s = "Scans show absence of the corpus callosum and low levels of antibodies."
     assert {"HP:0001274", "HP:0004313"} <= {m.curie for m in find_mentions(s)}
+
+
+def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, raregraph.extract.lexicon; "
+        "print(sorted(m for m in ('networkx', 'pronto', 'curies', 'rdflib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    import raregraph
+
+    assert raregraph.KnowledgeGraph.__name__ == "KnowledgeGraph"
+    assert "KnowledgeGraph" in dir(raregraph)

@@ -10,11 +10,45 @@ Start with :class:`KnowledgeGraph` (the graph and its queries), :mod:`raregraph.
 0
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from raregraph.errors import RaregraphError, RaregraphWarning
-from raregraph.extract import graph_from_page
-from raregraph.graph import KnowledgeGraph
-from raregraph.model import Category, Edge, Evidence, Node, Predicate, Qualifiers
-from raregraph.sources.gard import GardPage, read_gard_page
+
+if TYPE_CHECKING:
+    from raregraph.extract import graph_from_page
+    from raregraph.graph import KnowledgeGraph
+    from raregraph.model import Category, Edge, Evidence, Node, Predicate, Qualifiers
+    from raregraph.sources.gard import GardPage, read_gard_page
+
+# imported on first use, so that a submodule (the lexicon, the CLI) starts fast
+_LAZY = {
+    "graph_from_page": "raregraph.extract",
+    "KnowledgeGraph": "raregraph.graph",
+    "Category": "raregraph.model",
+    "Edge": "raregraph.model",
+    "Evidence": "raregraph.model",
+    "Node": "raregraph.model",
+    "Predicate": "raregraph.model",
+    "Qualifiers": "raregraph.model",
+    "GardPage": "raregraph.sources.gard",
+    "read_gard_page": "raregraph.sources.gard",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'raregraph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "Category",

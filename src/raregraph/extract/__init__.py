@@ -21,12 +21,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from raregraph.graph import KnowledgeGraph
 from raregraph.model import Category, Edge, Node
 from raregraph.sources.gard import GardPage
 from raregraph.text import normalize_name
+
+if TYPE_CHECKING:
+    from raregraph.graph import KnowledgeGraph
 
 __all__ = [
     "GARD_INFORES",
@@ -144,6 +146,8 @@ def graph_from_page(
         from raregraph.extract.disease import mondo_resolver
 
         resolver = mondo_resolver
+    from raregraph.graph import KnowledgeGraph  # networkx: only when a graph is made
+
     kg = graph if graph is not None else KnowledgeGraph(name=page.title.text)
     document = kg.add_node(document_node(page))
     disease = kg.add_node(disease_node(page, resolver))
