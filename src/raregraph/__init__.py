@@ -12,9 +12,9 @@ Start with :class:`KnowledgeGraph` (the graph and its queries), :mod:`raregraph.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from raregraph._lazy import lazy_attributes
 from raregraph.errors import RaregraphError, RaregraphWarning
 
 if TYPE_CHECKING:
@@ -36,19 +36,7 @@ _LAZY = {
     "GardPage": "raregraph.sources.gard",
     "read_gard_page": "raregraph.sources.gard",
 }
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'raregraph' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY)
 
 __all__ = [
     "Category",

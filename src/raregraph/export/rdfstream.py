@@ -32,7 +32,6 @@ import hashlib
 import multiprocessing
 import operator
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -194,34 +193,6 @@ class _Kind(NamedTuple):
     bare_fields: Callable[[tuple[str, str, str]], tuple[str, ...]]
 
 
-_FIELD = re.compile(r"\{([aspoe])\}")
-
-
-def _percent_template(
-    template: str, predicate: str
-) -> tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]:
-    """Turn a ``str.format`` block template into a ``%`` template (faster to fill).
-
-    ``{p}`` is filled in now, ``{a}`` becomes the ``"\x00"`` placeholder, and ``{s}``,
-    ``{o}``, ``{e}`` become ``%s`` in their order, which the returned getter picks
-    from an ``(s, o, e)`` tuple.
-    """
-    text = template.replace("{{", "\x01").replace("}}", "\x02").replace("%", "%%")
-    order: list[int] = []
-
-    def field(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "a":
-            return "\x00"
-        if name == "p":
-            return predicate.replace("%", "%%")
-        order.append("soe".index(name))
-        return "%s"
-
-    text = _FIELD.sub(field, text).replace("\x01", "{").replace("\x02", "}")
-    return text, _picker(tuple(order))
-
-
 def _picker(order: tuple[int, ...]) -> Callable[[tuple[str, str, str]], tuple[str, ...]]:
     # a block always has a subject and an object line, so there are two fields or more
     picker: Callable[[tuple[str, str, str]], tuple[str, ...]] = operator.itemgetter(*order)
@@ -243,7 +214,9 @@ class _Renderer:
         # (id(predicate), id(qualifiers)) -> what every association of that kind shares
         self.kinds: dict[tuple[int, int], _Kind] = {}
         # predicates by id: an enum member is a singleton, and hashing one runs Python
-        self.templates: dict[tuple[int, int, bool], str] = {}
+        self.templates: dict[
+            tuple[int, int, bool], tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]
+        ] = {}
         self.predicates: dict[int, tuple[tuple[bool, str], str]] = {}
         self.nodes: dict[str, str] = {}  # CURIE -> written IRI
         # qualifiers: id -> (fingerprint, number of the distinct value)
@@ -331,51 +304,54 @@ class _Renderer:
         if found is None:
             order, p = self.predicate(predicate)
             fingerprint, number = self.qualifiers(qualifiers)
-            with_evidence = self.template(predicate, qualifiers, number, True)
-            without = self.template(predicate, qualifiers, number, False)
             found = self.kinds[key] = _Kind(
                 order,
                 p,
                 qualifiers.negated,
                 f"\x1f{predicate.value}\x1f",
                 f"\x1f{fingerprint}",
-                *_percent_template(with_evidence, p),
-                *_percent_template(without, p),
+                *self.template(predicate, qualifiers, number, True),
+                *self.template(predicate, qualifiers, number, False),
             )
         return found
 
     def template(
         self, predicate: Predicate, qualifiers: Qualifiers, number: int, evidence: bool
-    ) -> str:
-        """The ``str.format`` template of an association block (a, s, p, o, e fields).
+    ) -> tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]:
+        """The ``%`` template of an association block, and what fills its ``%s`` fields.
 
-        ``number`` identifies the qualifiers' value (see :meth:`qualifiers`). Without
-        ``evidence`` the block has no evidence line (and no ``e`` field).
+        ``"\x00"`` stands for the association's IRI; the fields are the subject, the
+        object and (with ``evidence``) the evidence IRIs, in the order the block writes
+        them, which the returned getter picks from an ``(s, o, e)`` tuple. ``number``
+        identifies the qualifiers' value (see :meth:`qualifiers`).
         """
         key = (id(predicate), number, evidence)
         found = self.templates.get(key)
         if found is not None:
             return found
         syntax = self.syntax
+        fields = {"s": "\x03s", "o": "\x03o", "e": "\x03e"}  # markers, made %s below
         entries: list[Entry] = [
             (_order(RDF_TYPE), RDF_TYPE, syntax.iri(_expand(predicate.association))),
-            (_order(_SUBJECT), _SUBJECT, "{s}"),
-            (_order(_PREDICATE), _PREDICATE, "{p}"),
-            (_order(_OBJECT), _OBJECT, "{o}"),
+            (_order(_SUBJECT), _SUBJECT, fields["s"]),
+            (_order(_PREDICATE), _PREDICATE, syntax.iri(_expand(predicate.value))),
+            (_order(_OBJECT), _OBJECT, fields["o"]),
         ]
         if evidence:
-            entries.append((_order(_EVIDENCE), _EVIDENCE, "{e}"))
+            entries.append((_order(_EVIDENCE), _EVIDENCE, fields["e"]))
         for qp, qo in _qualifier_pairs(qualifiers):
-            rendered = syntax.term(qo).replace("{", "{{").replace("}", "}}")
-            entries.append((_order(qp), qp, rendered))
+            entries.append((_order(qp), qp, syntax.term(qo)))
         entries.sort(key=lambda entry: (entry[0], entry[2]))
         groups: dict[str, list[str]] = {}
         for _, predicate_iri, rendered in entries:
-            verb = syntax.iri(predicate_iri).replace("{", "{{").replace("}", "}}")
-            groups.setdefault(verb, []).append(rendered)
-        body = syntax.block("{a}", list(groups.items()))
-        self.templates[key] = body
-        return body
+            groups.setdefault(syntax.iri(predicate_iri), []).append(rendered)
+        body = syntax.block("\x00", list(groups.items())).replace("%", "%%")
+        used = sorted((body.index(marker), "soe".index(name)) for name, marker in fields.items()
+                      if marker in body)
+        for marker in fields.values():
+            body = body.replace(marker, "%s")
+        found = self.templates[key] = (body, _picker(tuple(index for _, index in used)))
+        return found
 
     def node_part(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""

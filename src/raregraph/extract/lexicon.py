@@ -364,7 +364,12 @@ _GROUPING = re.compile(
 _AGENT_WORDS = ("drug", "medication", "medicine")
 
 
-def _singular_word(word: str) -> str:
+def singular_word(word: str) -> str:
+    """The singular of an English plural noun (regular rules only).
+
+    >>> singular_word("arteries"), singular_word("patches"), singular_word("iris")
+    ('artery', 'patch', 'iris')
+    """
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes")):
@@ -389,7 +394,7 @@ def _treatment_wordings(text: str) -> list[str]:
     head, _, last = key.rpartition(" ")
     if not head or not last.isalpha():
         return found
-    single = _singular_word(last)
+    single = singular_word(last)
     if single != last:
         found.append(f"{head} {single}")
     if single == "agent":
@@ -465,7 +470,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
     for variant, curie in later:
         _add_noun(forms, variant, "phenotype", curie)
     for plural, curie in several:  # "cafe-au-lait spots" reads "Multiple cafe-au-lait spots"
-        if plural_variants(_singular_word(plural)) == [plural] and plural != _singular_word(plural):
+        if plural_variants(singular_word(plural)) == [plural] and plural != singular_word(plural):
             curies = forms.setdefault(plural, {}).setdefault("phenotype", [])
             if curie in curies:
                 curies.remove(curie)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from raregraph.extract.lexicon import Lexicon, fold, get_lexicon
+from raregraph.extract.lexicon import Lexicon, fold, get_lexicon, singular_word
 
 __all__ = ["Mention", "find_mentions", "longest"]
 
@@ -225,15 +225,7 @@ _SINGULAR_IRREGULAR = {"teeth": "tooth", "feet": "foot", "vertebrae": "vertebra"
 
 
 def _singular(word: str) -> str:
-    if word in _SINGULAR_IRREGULAR:
-        return _SINGULAR_IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+    return _SINGULAR_IRREGULAR.get(word) or singular_word(word)
 
 
 def _singular_phrase(phrase: str) -> str:
@@ -273,14 +265,13 @@ _BEFORE = re.compile(
 _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
 #: "hearing loss of the sensorineural type": the kind named after the finding.
 _KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
-_SEX_AFTER = re.compile(r"^ in (?:affected )?(?P<sex>males|men|boys|females|women|girls)\b")
-_SEX_WORD = re.compile(r"\b(?:males|men|boys|females|women|girls)\b")
-_SEX_BEFORE = re.compile(
-    r"\b(?P<sex>males|men|boys|females|women|girls)\b(?![^,;.]*\b(?:males|men|boys|females|"
-    r"women|girls)\b)[^,;.]*$"
-)
 _SEX = {"males": "male", "men": "male", "boys": "male",
         "females": "female", "women": "female", "girls": "female"}
+_SEX_WORDS = "|".join(_SEX)
+_SEX_AFTER = re.compile(rf"^ in (?:affected )?(?P<sex>{_SEX_WORDS})\b")
+_SEX_WORD = re.compile(rf"\b(?:{_SEX_WORDS})\b")
+#: the last sex word before a mention, in its clause ("most men with X are infertile")
+_SEX_BEFORE = re.compile(rf"\b(?P<sex>{_SEX_WORDS})\b(?![^,;.]*\b(?:{_SEX_WORDS})\b)[^,;.]*$")
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
     r"^ (?:in|on|of|affecting|involving|around) (?:the |both )?"
@@ -343,6 +334,16 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         label = lexicon.labels.get(mention.curie, "").lower()
         text = " ".join(folded[mention.start : mention.end].split())
         names = [n for n in dict.fromkeys((label, text, _singular_phrase(text))) if n]
+
+        def narrower(
+            candidates: list[str], start: int, end: int, how: str, own: str = mention.curie
+        ) -> str | None:
+            """Look the candidates up; keep a reading other than the mention's own."""
+            curie = _lookup_first(lexicon, candidates)
+            if curie and curie != own:
+                found.append(Mention("phenotype", curie, start, end, "", how))
+            return curie
+
         before = _BEFORE.search(folded, max(0, mention.start - 40), mention.start)
         if before:
             modifier = before.group("phrase") or before.group("word")
@@ -351,50 +352,39 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             modifier = _MODIFIER_SAME.get(modifier, modifier)
             if modifier in _MODIFIERS:
                 candidates = [f"{modifier} {n}" for n in names]
-                curie = _lookup_first(lexicon, candidates + [f"{n}, {modifier}" for n in names])
-                if curie and curie != mention.curie:
-                    found.append(Mention("phenotype", curie, before.start(), mention.end, "",
-                                         "modifier"))
+                curie = narrower(candidates + [f"{n}, {modifier}" for n in names],
+                                 before.start(), mention.end, "modifier")
                 # "mild to moderate X": the first degree of a range names a second reading
                 low = _RANGE_BEFORE.search(folded, max(0, before.start() - 20), before.start())
                 if curie and low and low.group("low") in _MODIFIERS:
-                    other = _lookup_first(lexicon, [f"{n}, {low.group('low')}" for n in names]
-                                          + [f"{low.group('low')} {n}" for n in names])
+                    degree = low.group("low")
+                    other = _lookup_first(lexicon, [f"{n}, {degree}" for n in names]
+                                          + [f"{degree} {n}" for n in names])
                     if other and other != curie:
                         found.append(Mention("phenotype", other, low.start(), low.end("low"), "",
                                              "modifier"))
         after = folded[mention.end : mention.end + 80]
         sex = _SEX_AFTER.match(after)
         if sex:
-            curie = _lookup_first(lexicon, [f"{_SEX[sex.group('sex')]} {n}" for n in names])
-            if curie and curie != mention.curie:
-                found.append(Mention("phenotype", curie, mention.start, mention.end + sex.end(),
-                                     "", "sex"))
+            narrower([f"{_SEX[sex.group('sex')]} {n}" for n in names],
+                     mention.start, mention.end + sex.end(), "sex")
         elif sexes:
             # "most men with the condition are infertile": the sex named before, same clause
             subject = _SEX_BEFORE.search(folded, max(0, mention.start - 50), mention.start)
             if subject:
-                sexed = [f"{_SEX[subject.group('sex')]} {n}" for n in names]
-                curie = _lookup_first(lexicon, sexed)
-                if curie and curie != mention.curie:
-                    found.append(Mention("phenotype", curie, subject.start(), mention.end, "",
-                                         "sex"))
+                narrower([f"{_SEX[subject.group('sex')]} {n}" for n in names],
+                         subject.start(), mention.end, "sex")
         kind = _KIND_AFTER.match(after)
         if kind:
-            curie = _lookup_first(lexicon, [f"{kind.group('kind')} {n}" for n in names])
-            if curie and curie != mention.curie:
-                found.append(Mention("phenotype", curie, mention.start, mention.end + kind.end(),
-                                     "", "kind"))
+            narrower([f"{kind.group('kind')} {n}" for n in names],
+                     mention.start, mention.end + kind.end(), "kind")
         place = _PLACE.match(after)
         if place:
             offset = mention.end
             for start, end, item in _items(after, place.start("list"), place.group("list")):
                 part = _singular_phrase(item)
-                curie = _lookup_first(lexicon, [f"{part} {n}" for n in names])
-                if curie and curie != mention.curie:
-                    first = start == place.start("list")
-                    begin = mention.start if first else offset + start
-                    found.append(Mention("phenotype", curie, begin, offset + end, "", "place"))
+                begin = mention.start if start == place.start("list") else offset + start
+                narrower([f"{part} {n}" for n in names], begin, offset + end, "place")
     return found
 
 

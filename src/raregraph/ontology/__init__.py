@@ -15,8 +15,9 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from raregraph._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from raregraph.ontology.align import Candidate, align
@@ -64,19 +65,7 @@ _LAZY = {
     "mapping_from_candidate": "raregraph.ontology.sssom",
     "to_sssom": "raregraph.ontology.sssom",
 }
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'raregraph.ontology' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [
