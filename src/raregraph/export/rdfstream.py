@@ -43,8 +43,15 @@ from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from raregraph.export.rdf import (
+    _BIOLINK_PUBLICATIONS,
+    _BIOLINK_SUPPORTING_TEXT,
+    _RG_BIOCURATION,
+    _RG_EVIDENCE_CODE,
+    _RG_SPAN_END,
+    _RG_SPAN_START,
     _TURTLE_PREFIXES,
     RDF_TYPE,
+    XSD_INTEGER,
     XSD_STRING,
     Literal,
     Term,
@@ -52,6 +59,7 @@ from raregraph.export.rdf import (
     _evidence_properties,
     _expand,
     _iri,
+    _iri_or_literal,
     _node_triples,
     _qualifier_pairs,
     _TurtleNames,
@@ -79,6 +87,9 @@ PARALLEL_MIN_EDGES = 50_000
 PROCESSES_VARIABLE = "RAREGRAPH_EXPORT_PROCESSES"
 
 Entry = tuple[tuple[bool, str], str, str]  # (sort key of the predicate, verb, object)
+
+# how an evidence code, a publication and a curator become RDF terms
+_EVIDENCE_OBJECT: tuple[Callable[[str], Term], ...] = (Literal, _iri_or_literal, Literal)
 
 
 def _order(predicate: str) -> tuple[bool, str]:
@@ -214,19 +225,24 @@ class _Renderer:
         # (id(predicate), id(qualifiers)) -> what every association of that kind shares
         self.kinds: dict[tuple[int, int], _Kind] = {}
         # predicates by id: an enum member is a singleton, and hashing one runs Python
-        self.templates: dict[
-            tuple[int, int, bool], tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]
-        ] = {}
         self.predicates: dict[int, tuple[tuple[bool, str], str]] = {}
         self.nodes: dict[str, str] = {}  # CURIE -> written IRI
         # qualifiers: id -> (fingerprint, number of the distinct value)
         self.qualifiers_by_id: dict[int, tuple[str, int]] = {}
-        self.qualifiers_by_value: dict[Qualifiers, int] = {}
+        self.qualifiers_by_value: dict[Qualifiers, tuple[str, int]] = {}
+        # (id(predicate), number of the qualifiers' value) -> kind: equal qualifier sets
+        # held by distinct objects share one kind
+        self.kinds_by_value: dict[tuple[int, int], _Kind] = {}
         self.evidence_by_id: dict[int, str] = {}
         self.evidence_by_value: dict[Evidence, str] = {}
         # evidence described before this renderer's range, and evidence met for the
         # first time in the node being rendered (described after its associations)
         self.described_before: set[Evidence] = set()
+        # evidence templates by shape, and the written codes, publications and curators
+        self.evidence_templates: dict[
+            tuple[object, ...], tuple[str, Callable[[Sequence[str]], tuple[str, ...]]]
+        ] = {}
+        self.evidence_objects: tuple[dict[str, str], ...] = ({}, {}, {})
         self.pending: list[tuple[str, Evidence]] = []
         separator = syntax.object_separator
         # N-Triples repeats the subject on each evidence line: a placeholder stands for
@@ -281,8 +297,11 @@ class _Renderer:
         """The fingerprint of a qualifier set and the number of its distinct value."""
         found = self.qualifiers_by_id.get(id(qualifiers))
         if found is None:
-            number = self.qualifiers_by_value.setdefault(qualifiers, len(self.qualifiers_by_value))
-            found = self.qualifiers_by_id[id(qualifiers)] = (qualifiers.fingerprint(), number)
+            found = self.qualifiers_by_value.get(qualifiers)
+            if found is None:
+                number = len(self.qualifiers_by_value)
+                found = self.qualifiers_by_value[qualifiers] = (qualifiers.fingerprint(), number)
+            self.qualifiers_by_id[id(qualifiers)] = found
         return found
 
     def evidence(self, ev: Evidence) -> str:
@@ -301,34 +320,33 @@ class _Renderer:
         """What the associations of one predicate and qualifier set share."""
         key = (id(predicate), id(qualifiers))
         found = self.kinds.get(key)
+        if found is not None:
+            return found
+        fingerprint, number = self.qualifiers(qualifiers)
+        found = self.kinds_by_value.get((id(predicate), number))
         if found is None:
             order, p = self.predicate(predicate)
-            fingerprint, number = self.qualifiers(qualifiers)
-            found = self.kinds[key] = _Kind(
+            found = self.kinds_by_value[(id(predicate), number)] = _Kind(
                 order,
                 p,
                 qualifiers.negated,
                 f"\x1f{predicate.value}\x1f",
                 f"\x1f{fingerprint}",
-                *self.template(predicate, qualifiers, number, True),
-                *self.template(predicate, qualifiers, number, False),
+                *self.template(predicate, qualifiers, True),
+                *self.template(predicate, qualifiers, False),
             )
+        self.kinds[key] = found
         return found
 
     def template(
-        self, predicate: Predicate, qualifiers: Qualifiers, number: int, evidence: bool
+        self, predicate: Predicate, qualifiers: Qualifiers, evidence: bool
     ) -> tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]:
         """The ``%`` template of an association block, and what fills its ``%s`` fields.
 
         ``"\x00"`` stands for the association's IRI; the fields are the subject, the
         object and (with ``evidence``) the evidence IRIs, in the order the block writes
-        them, which the returned getter picks from an ``(s, o, e)`` tuple. ``number``
-        identifies the qualifiers' value (see :meth:`qualifiers`).
+        them, which the returned getter picks from an ``(s, o, e)`` tuple.
         """
-        key = (id(predicate), number, evidence)
-        found = self.templates.get(key)
-        if found is not None:
-            return found
         syntax = self.syntax
         fields = {"s": "\x03s", "o": "\x03o", "e": "\x03e"}  # markers, made %s below
         entries: list[Entry] = [
@@ -350,8 +368,7 @@ class _Renderer:
                       if marker in body)
         for marker in fields.values():
             body = body.replace(marker, "%s")
-        found = self.templates[key] = (body, _picker(tuple(index for _, index in used)))
-        return found
+        return body, _picker(tuple(index for _, index in used))
 
     def node_part(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
@@ -404,20 +421,91 @@ class _Renderer:
             yield self.evidence_block(iri, ev)
 
     def evidence_block(self, iri: str, ev: Evidence) -> str:
-        """The block of an evidence node (what :meth:`block` gives, faster)."""
-        verbs, terms = self.verbs, self.terms
+        """The block of an evidence node (what :meth:`block` gives, faster).
+
+        Evidence of one shape (same source, agent and level, same fields set, as many
+        codes, publications and curators) shares a ``%`` template; only the varying
+        objects are written per evidence.
+        """
+        term, written = self.term, self.evidence_objects
+        values: list[str] = []
+        if ev.sentence is not None:
+            values.append(self.syntax.literal(Literal(ev.sentence)))
+        if ev.span is not None:
+            values.append(term(Literal(str(ev.span[0]), XSD_INTEGER)))
+            values.append(term(Literal(str(ev.span[1]), XSD_INTEGER)))
+        counts = []
+        for kind, items in (
+            (0, ev.evidence_codes),
+            (1, ev.publications),
+            (2, ev.biocuration),
+        ):
+            objects = set()
+            for item in items:
+                found = written[kind].get(item)
+                if found is None:
+                    found = written[kind][item] = term(_EVIDENCE_OBJECT[kind](item))
+                objects.add(found)
+            values.extend(sorted(objects))
+            counts.append(len(objects))
+        shape = (
+            ev.source,
+            ev.knowledge_source,
+            ev.agent_type.value,
+            ev.knowledge_level.value,
+            ev.sentence is not None,
+            ev.span is not None,
+            *counts,
+        )
+        template = self.evidence_templates.get(shape)
+        if template is None:
+            template = self.evidence_templates[shape] = self.evidence_template(ev, counts)
+        body, pick = template
+        return (body % pick(values) if values else body).replace("\x00", iri)
+
+    def evidence_template(
+        self, ev: Evidence, counts: Sequence[int]
+    ) -> tuple[str, Callable[[Sequence[str]], tuple[str, ...]]]:
+        """The ``%`` template of evidence shaped like ``ev`` (see :meth:`evidence_block`).
+
+        ``"\x00"`` stands for the evidence IRI; the returned getter picks the ``%s``
+        fields, in the block's order, from the varying objects in the order that
+        :meth:`evidence_block` lists them (each group already sorted).
+        """
+        verbs = self.verbs
+        varying = {
+            _BIOLINK_SUPPORTING_TEXT: 1 if ev.sentence is not None else 0,
+            _RG_SPAN_START: 1 if ev.span is not None else 0,
+            _RG_SPAN_END: 1 if ev.span is not None else 0,
+            _RG_EVIDENCE_CODE: counts[0],
+            _BIOLINK_PUBLICATIONS: counts[1],
+            _RG_BIOCURATION: counts[2],
+        }
+        number = 0
         groups: list[tuple[tuple[bool, str], str, list[str]]] = []
         for predicate, objects in _evidence_properties(ev):
             verb = verbs.get(predicate)
             if verb is None:
                 verb = verbs[predicate] = (_order(predicate), self.term(predicate))
-            if len(objects) == 1:
-                written = [terms.get(objects[0]) or self.term(objects[0])]
+            if predicate in varying:
+                markers = [f"\x03{number + k:06d}" for k in range(varying[predicate])]
+                number += len(markers)
             else:
-                written = sorted({terms.get(o) or self.term(o) for o in objects})
-            groups.append((verb[0], verb[1], written))
+                markers = sorted({self.term(o) for o in objects})
+            groups.append((verb[0], verb[1], markers))
         groups.sort()
-        return self.syntax.block(iri, [(verb, written) for _, verb, written in groups])
+        body = self.syntax.block("\x00", [(verb, objects) for _, verb, objects in groups])
+        body = body.replace("%", "%%")
+        order = sorted(range(number), key=lambda k: body.index(f"\x03{k:06d}"))
+        for k in range(number):
+            body = body.replace(f"\x03{k:06d}", "%s")
+        if not order:
+            return body, lambda values: ()
+        if len(order) == 1:
+            index = order[0]
+            return body, lambda values: (values[index],)
+        getter = operator.itemgetter(*order)
+        return body, lambda values: getter(values)
 
     def skip(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> None:
         """Note the evidence of these nodes' edges as described (by an earlier range)."""
