@@ -108,6 +108,40 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
     assert [g.negated for g in find_genes(sentence)] == [negated]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no gene word: a symbol that cannot be an ordinary word, with a causal word
+        ("KCNE1 and KCNE2 are rare causes.", [("KCNE1", False), ("KCNE2", False)]),
+        ("The exception is the type caused by FANCB, which lies on the X chromosome.",
+         [("FANCB", False)]),
+        ("The CAT scan was normal.", []),
+        # genes of another disorder, named for contrast
+        ("Rarer types of iron overload are caused by the HJV or HAMP genes.", []),
+        ("Other forms of Batten disease are caused by different genes, such as TPP1.", []),
+        ("Other forms of the condition are caused by mutations in TPP1.", [("TPP1", False)]),
+        ("It should not be confused with a disease caused by changes in PKHD1.", []),
+        # denied after the list, or as a group later in the sentence
+        ("Genes such as POLG and TWNK, which cause other disorders, are not the cause.",
+         [("POLG", True), ("TWNK", True)]),
+        ("Tumors can run in families because of RET or SDHB; these genes are not involved.",
+         [("RET", True), ("SDHB", True)]),
+    ],
+)
+def test_gene_cues_contrast_and_later_denial(
+    sentence: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert [(g.symbol, g.negated) for g in find_genes(sentence)] == expected
+
+
+def test_page_keeps_the_narrower_of_two_modes() -> None:
+    from raregraph.extract.pipeline import _vaguer_modes
+
+    x_linked, recessive = "HP:0001417", "HP:0001419"
+    assert _vaguer_modes({x_linked, recessive}) == {x_linked}
+    assert _vaguer_modes({"HP:0000005", "HP:0000006"}) == set()  # unknown is kept
+
+
 def test_gene_name_aligns_to_hgnc() -> None:
     s = "It is caused by mutations in the gene for fibrillin 1."
     assert [g.curie for g in find_genes(s, find_mentions(s))] == ["HGNC:3603"]
@@ -263,6 +297,17 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("The inheritance pattern is still considered unknown.", {"HP:0000005"}),
         ("Most cases are not inherited.", set()),
         ("This pattern of gene activity is called genomic imprinting.", {"HP:0034338"}),
+        ("In them the mutation occurred new.", {DE_NOVO}),
+        ("Some experts call the pattern codominant.", {"HP:0032113"}),
+        # the mode of another disorder, named for contrast
+        ("It should not be confused with autosomal recessive polycystic kidney disease.", set()),
+        ("A look-alike is a separate, autosomal recessive condition.", set()),
+        ("It is autosomal dominant, unlike a separate, recessive condition.", {"HP:0000006"}),
+        # a mode that is part of another disorder's name
+        ("Milder mutations in the same gene cause X-linked thrombocytopenia.", set()),
+        # "and appear to have": the negation ends at the second predicate
+        ("About one in four have no family history and appear to have a new mutation.",
+         {DE_NOVO}),
     ],
 )
 def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:

@@ -20,6 +20,8 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Behçet's disease") == normalize_name("behcet s Disease")
     True
     """
+    if text.isascii():  # nothing to decompose (the common case)
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()

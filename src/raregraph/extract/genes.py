@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from raregraph.extract._cues import Cue
+from raregraph.extract.contrast import about_another_disorder
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
@@ -47,18 +48,28 @@ _ASSOCIATED = re.compile(
 )
 
 
-#: A sentence about genes of other, separate disorders.
-_OTHER_DISORDER = re.compile(
-    r"\b(?:separate|distinct|different|other) (?:disorders?|conditions?|diseases?)\b",
-    re.IGNORECASE,
+#: A sentence with no gene word may still name a gene as a cause: "caused by FANCB",
+#: "KCNE1 and KCNE2 are rare causes" (then only symbols that cannot be ordinary words).
+_CAUSE_CUE = re.compile(r"\b(?:caus\w*|due to|responsible|account\w* for)\b", re.IGNORECASE)
+_CAUSED_BY_BEFORE = re.compile(
+    r"\b(?:caused by|due to|results? from)\s+(?:the\s+)?$", re.IGNORECASE
 )
 #: "X is not ...", also across a relative clause or an apposition: "the X gene, which ...,
-#: is not ...", "a related gene, X, is not ...", "a different gene, X, which is not ..."
+#: is not ...", "a related gene, X, is not ...", "a different gene, X, which is not ...",
+#: and after a list of symbols: "POLG and TWNK, which ..., are not the cause"
 _NOT_AFTER = re.compile(
+    r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?-i:[A-Z][A-Z0-9-]*)\b)*"
     r"(?:\s+genes?)?(?:\s*,\s*(?:which|that|whose)\b[^,;.]*,|\s*,)?"
     r"\s*(?:(?:is|are|was|were|does|do|has|have)\s+not\b|"
     r"(?:which|that)\s+(?:is|are|was|were)\s+not\s+(?:involved|responsible|associated|linked|"
     r"implicated|altered|mutated|changed|a cause|the cause)\b)",
+    re.IGNORECASE,
+)
+#: Genes named first and then denied as a group: "RET or SDHB; these genes are not
+#: involved in VHL disease".
+_DENIED_LATER = re.compile(
+    r"\b(?:these|those|both|the two|such) genes?\s+"
+    r"(?:(?:is|are|was|were|do|does|did|have|has)\s+not|(?:is|are|was|were)\s+never)\b",
     re.IGNORECASE,
 )
 _PRODUCT_BEFORE = re.compile(
@@ -69,7 +80,7 @@ _PRODUCT_BEFORE = re.compile(
 
 _GENE_AFTER = re.compile(r"\s+genes?\b")
 _GENE_CUE_TEST = Cue(_GENE_CUE)
-_OTHER_DISORDER_TEST = Cue(_OTHER_DISORDER)
+_CAUSE_CUE_TEST = Cue(_CAUSE_CUE)
 _ASSOCIATED_TEST = Cue(_ASSOCIATED)
 
 
@@ -101,18 +112,22 @@ def find_genes(
     mentions: Iterable[Mention] = (),
     *,
     exclude: Iterable[str] = (),
+    disease_spans: Iterable[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
 ) -> list[GeneMention]:
     """Return the genes named in ``sentence``.
 
     ``mentions`` may hold gene-name mentions from
     :func:`~raregraph.extract.mentions.find_mentions`; ``exclude`` lists tokens that name
-    the disease itself (its abbreviations).
+    the disease itself (its abbreviations), ``disease_spans`` where the sentence names it.
+    A sentence about another disorder (:func:`~raregraph.extract.contrast.
+    about_another_disorder`) gives only the genes it denies.
     """
     lexicon = lexicon or get_lexicon()
-    if not _GENE_CUE_TEST.found_in(sentence):
+    gene_words = _GENE_CUE_TEST.found_in(sentence)
+    if not gene_words and not _CAUSE_CUE_TEST.found_in(sentence):
         return []
-    other_disorder = _OTHER_DISORDER_TEST.found_in(sentence)
+    other_disorder = about_another_disorder(sentence, disease_spans)
     excluded = set(exclude)
     found: list[tuple[str, int, int]] = []
     for token in _TOKEN.finditer(sentence):
@@ -126,8 +141,19 @@ def find_genes(
         approved = lexicon.genes[curies[0]][0] == word
         if not followed and _PRODUCT_BEFORE.search(sentence[: token.start()]):
             continue  # "the hormone FGF23": the gene product, named in a mechanism
+        if not gene_words and not (
+            approved
+            and word.isupper()
+            and (
+                any(c.isdigit() for c in word)
+                or (len(word) > 2 and _CAUSED_BY_BEFORE.search(sentence, 0, token.start()))
+            )
+        ):
+            continue  # no gene word: only a symbol that cannot be an ordinary word
         if (approved and (word.isupper() or any(c.isdigit() for c in word))) or followed:
             found.append((curies[0], token.start(), token.end()))
+    if not gene_words:
+        mentions = ()  # a gene name without any gene word is too weak a reading
     for mention in mentions:
         if mention.kind == "gene":
             found.append((mention.curie, mention.start, mention.end))
@@ -136,7 +162,11 @@ def find_genes(
     for index, (curie, start, end) in enumerate(found):
         next_start = found[index + 1][1] if index + 1 < len(found) else None
         percentage, hedge_word = share(sentence, end, next_start)
-        negated = is_negated(sentence, start) or _NOT_AFTER.match(sentence, end) is not None
+        negated = (
+            is_negated(sentence, start)
+            or _NOT_AFTER.match(sentence, end) is not None
+            or _DENIED_LATER.search(sentence, end) is not None
+        )
         if other_disorder and not negated:
             continue  # a gene of another disorder, named for contrast
         result.append(

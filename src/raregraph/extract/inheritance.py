@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from raregraph.extract._cues import Cue
+from raregraph.extract.contrast import other_disorder_spans
 from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
 from raregraph.extract.qualifiers import scope_text
@@ -38,7 +39,8 @@ UNKNOWN = "HP:0000005"
 _DE_NOVO = re.compile(
     r"\bde novo\b|\b(?:spontaneous |sporadic )?new (?:\w+ )?(?:mutations?|variants?)\b|"
     r"\b(?:random |spontaneous )?new (?:deletions?|duplications?|genetic changes?|events?)\b|"
-    r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b",
+    r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b|"
+    r"\b(?:occurr?ed|occurs|happened|arose|appeared) (?:as )?(?:new|anew|for the first time)\b",
     re.IGNORECASE,
 )
 _SPORADIC = re.compile(r"\b(?:sporadic(?:ally)?|no family history)\b", re.IGNORECASE)
@@ -81,14 +83,19 @@ def find_inheritance(
     name, e.g. "X-linked hypophosphatemia") are not read as modes.
     """
     spans = list(blocked)
+    # "should not be confused with autosomal recessive PKD": the mode of another disorder
+    spans += other_disorder_spans(sentence, spans)
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in spans)
 
+    mentions = list(mentions)
+    # "X-linked thrombocytopenia": a mode naming a disorder, with a finding right after it
+    findings = {m.start for m in mentions if m.kind == "phenotype"}
     found: list[tuple[str, int, int]] = [
         (m.curie, m.start, m.end)
         for m in mentions
-        if m.kind == "inheritance" and free(m.start, m.end)
+        if m.kind == "inheritance" and free(m.start, m.end) and m.end + 1 not in findings
     ]
     family: bool | None = None  # tested once, when first needed
     for pattern, curie in _RULES:

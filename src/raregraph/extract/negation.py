@@ -44,7 +44,10 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that|"
     r"because|since|unless|until|so|yet)\b|"
     # ", and an enlarged liver": a new noun phrase after a negated verb phrase
-    r",\s+(?:and|or)\s+(?:a|an|the|their|its|his|her|this|these|those|some|many|most)\b",
+    r",\s+(?:and|or)\s+(?:a|an|the|their|its|his|her|this|these|those|some|many|most)\b|"
+    # "have no family history and appear to have a new mutation": a second predicate
+    r"\band\s+(?:appears?|seems?|have|has|had|are|is|was|were|shows?|develops?|gets?|"
+    r"needs?|carry|carries|often|usually|then|later)\b",
     re.IGNORECASE,
 )
 #: A modal verb after the cue starts a new verb phrase ("do not respond may receive X").

@@ -154,10 +154,28 @@ class _Collector:
         yield from self.nodes.values()
         positive = {(p, o) for (p, o, negated) in self.edges if not negated}
         subject = self.disease.id
+        vaguer = _vaguer_modes({o for p, o in positive if p == Predicate.HAS_MODE_OF_INHERITANCE})
         for (predicate, obj, negated), (qualifiers, evidence) in self.edges.items():
             if negated and (predicate, obj) in positive and predicate != Predicate.HAS_PHENOTYPE:
                 continue
+            if predicate == Predicate.HAS_MODE_OF_INHERITANCE and not negated and obj in vaguer:
+                continue
             yield Edge(subject, predicate, obj, qualifiers, tuple(evidence))
+
+
+def _vaguer_modes(modes: set[str]) -> set[str]:
+    """The modes of a page that another mode of the page narrows.
+
+    "X-linked recessive" somewhere and "the X-linked form" elsewhere state one mode: the
+    narrower is kept. The unknown mode (the root of the subtree) is its own statement.
+    """
+    if len(modes) < 2:
+        return set()
+    lexicon = get_lexicon()
+    vaguer: set[str] = set()
+    for mode in modes:
+        vaguer |= lexicon.hp_ancestors(mode) & modes
+    return vaguer - {UNKNOWN}
 
 
 def _term_node(lexicon: Lexicon, curie: str, category: Category) -> Node:
@@ -241,7 +259,9 @@ def _read_sentence(
     mentions = find_mentions(text, lexicon)
     blocked = _disease_spans(text, disease_names)
 
-    genes = find_genes(text, mentions, exclude=abbreviations, lexicon=lexicon)
+    genes = find_genes(
+        text, mentions, exclude=abbreviations, disease_spans=blocked, lexicon=lexicon
+    )
     gene_spans = [(g.start, g.end) for g in genes]
     for gene in genes:
         predicate = (

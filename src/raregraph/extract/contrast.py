@@ -1,0 +1,73 @@
+"""Sentences that name another disorder for contrast.
+
+Pages often set the disease apart from look-alikes: "ADPKD should not be confused with
+autosomal recessive polycystic kidney disease, which is caused by changes in PKHD1",
+"Other forms of Batten disease are caused by TPP1 and PPT1", "a separate, recessive
+condition". The genes and modes of inheritance of such a sentence belong to the other
+disorder, not to the page's disease. "Other types of OI", on a page about OI, or "other
+forms of the condition" speak of the page's own disease.
+
+>>> about_another_disorder("Rarer types of iron overload are caused by HJV.")
+True
+>>> s = "Other types of OI are caused by CRTAP."
+>>> about_another_disorder(s), about_another_disorder(s, own=[(s.index("OI"), 16)])
+(True, False)
+>>> about_another_disorder("It is caused by mutations in the FAS gene.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from raregraph.extract._cues import Cue
+
+__all__ = ["about_another_disorder", "other_disorder_spans"]
+
+_OTHER_DISORDER = Cue(
+    re.compile(
+        r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
+        r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
+        r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b",
+        re.IGNORECASE,
+    )
+)
+#: "other forms of X": another disorder unless X is the page's disease
+_OTHER_FORMS = Cue(re.compile(r"\b(?:other|rarer|different) (?:forms|types|kinds) of ", re.I))
+_PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
+_GENERIC_DISEASE = re.compile(
+    r"(?:the|this|these) (?:disease|condition|disorder|syndrome)s?\b", re.IGNORECASE
+)
+
+
+def about_another_disorder(sentence: str, own: Iterable[tuple[int, int]] = ()) -> bool:
+    """Tell whether ``sentence`` speaks of a disorder other than the page's, for contrast.
+
+    ``own`` holds the spans of the page's disease names in the sentence.
+    """
+    return bool(other_disorder_spans(sentence, own))
+
+
+def other_disorder_spans(
+    sentence: str, own: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """The spans that name another disorder: each cue up to the end of its phrase.
+
+    >>> s = "It is autosomal recessive, unlike a separate, dominant condition of adults."
+    >>> [s[a:b] for a, b in other_disorder_spans(s)]
+    ['separate, dominant condition of adults']
+    """
+    found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
+    starts = {start for start, _ in own}
+    for match in _OTHER_FORMS.finditer(sentence):
+        at = match.end()
+        if sentence.startswith("the ", at) and at + 4 in starts:
+            at += 4
+        if at not in starts and not _GENERIC_DISEASE.match(sentence, at):
+            found.append(match.span())
+    spans = []
+    for start, end in found:
+        stop = _PHRASE_END.search(sentence, end)
+        spans.append((start, stop.start() if stop else len(sentence)))
+    return sorted(spans)
