@@ -365,3 +365,36 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
 
     assert raregraph.KnowledgeGraph.__name__ == "KnowledgeGraph"
     assert "KnowledgeGraph" in dir(raregraph)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # drugs to avoid, listed far from the word "avoid"
+        ("Some medicines that block cholesterol production, including aripiprazole, "
+         "haloperidol and trazodone, are usually avoided.", set(),
+         {"CHEBI:31236", "CHEBI:5613", "CHEBI:9654"}),
+        ("Patients are told to avoid drugs that lengthen the QT interval, for example some "
+         "antibiotics such as erythromycin.", set(), {"CHEBI:48923"}),
+        ("Antibiotics are given to avoid infections.", {"CHEBI:36047"}, set()),
+        # named, then said not to help
+        ("Antihistamines, steroids and epinephrine, which help allergic swelling, usually do "
+         "not work in this disease.", set(), {"MESH:D004837", "CHEBI:50858"}),
+        ("Allopurinol lowers uric acid but does not help the movement problems.",
+         {"CHEBI:40279"}, {"CHEBI:27226"}),
+        # under study only in its own part of the sentence
+        ("Hematopoietic stem cell transplantation can cure it, and gene therapy is being "
+         "tested in clinical trials.", {"MAXO:0000747"}, {"MESH:D015316"}),
+        ("A lung transplant may be an option, and new medicines are being studied.",
+         {"MESH:D016040"}, set()),
+        # examining is not treating; a substance inside a finding is not a treatment
+        ("Treatment starts after genetic testing confirms it.", set(), {"MAXO:0000127"}),
+        ("Treatment helps with insulin resistance.", set(), {"MESH:D007328"}),
+    ],
+)
+def test_treatments_avoided_ineffective_or_not_treatments(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _treatments(text)
+    assert present <= found
+    assert not found & absent

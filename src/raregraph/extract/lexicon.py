@@ -57,7 +57,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 24
+_LEXICON_VERSION = 25
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 _FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
@@ -379,6 +379,14 @@ def singular_word(word: str) -> str:
     return word
 
 
+#: Procedures that examine rather than treat: not a ``treated_by`` object.
+_DIAGNOSTIC = re.compile(
+    r"\b(?:tests?|testing|counts?|screening|imaging|biops(?:y|ies)|scans?|scanning|"
+    r"diagnos\w*|examinations?|measurements?|monitoring|assessments?|evaluations?)\b",
+    re.IGNORECASE,
+)
+
+
 def _treatment_wordings(text: str) -> list[str]:
     """Return a treatment name with the lay wordings of a class name.
 
@@ -388,12 +396,16 @@ def _treatment_wordings(text: str) -> list[str]:
 
     >>> _treatment_wordings("Chelating Agents")[1:3]
     ['chelating agent', 'chelating drug']
+    >>> _treatment_wordings("liver transplantation")
+    ['liver transplantation', 'liver transplant']
     """
     found = [text]
     key = _key(text)
     head, _, last = key.rpartition(" ")
     if not head or not last.isalpha():
         return found
+    if last == "transplantation":  # "liver transplantation" = "liver transplant"
+        found.append(f"{head} transplant")
     single = singular_word(last)
     if single != last:
         found.append(f"{head} {single}")
@@ -515,6 +527,8 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
     for stanza in _scan_obo(paths["treatment"]):
         if stanza.obsolete or not stanza.name:
             continue
+        if _DIAGNOSTIC.search(stanza.name):
+            continue  # "genetic testing", "platelet count": finding out, not treating
         labels[stanza.curie] = stanza.name
         is_procedure = "procedure" in stanza.subsets
         treatment_kinds.setdefault(stanza.curie, "procedure" if is_procedure else "drug_class")

@@ -31,7 +31,7 @@ from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention, find_mentions
 from raregraph.extract.negation import is_negated, is_stated_absent, normal_statements
-from raregraph.extract.qualifiers import hedge
+from raregraph.extract.qualifiers import clause_bounds, hedge
 from raregraph.extract.sentences import Sentence, split_sentences
 from raregraph.model import AgentType, Category, Edge, Evidence, Node, Predicate, Qualifiers
 from raregraph.sources.gard import GardPage
@@ -59,7 +59,9 @@ _TREATMENT_CUE = re.compile(
 _TREATMENT_TARGET = re.compile(
     r"\b(?:block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|against|target(?:s|ed|ing)?|"
     r"bind(?:s|ing)?|remov(?:e|es|ing)(?: excess)?|low in|rich in|free of|active form of|"
-    r"levels? of|excess)(?: the)? $",
+    r"levels? of|excess|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|build-?up of|amount of|how much|"
+    r"makes?|making|produc(?:e|es|ing)|production of)(?: the)? $",
     re.IGNORECASE,
 )
 _VAGUE_TREATMENT = re.compile(
@@ -71,6 +73,7 @@ _GENERIC_TREATMENT = frozenset(
     {"therapy", "therapies", "treatment", "treatments", "therapeutics", "surgery", "care",
      "drug", "drugs", "medication", "medications", "medicine", "medicines", "management",
      "prevention", "rehabilitation", "diagnosis", "transplantation", "implants", "implant",
+     "hormone", "mineral", "minerals",
      "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
      "antibodies", "water", "oxygen", "enzyme", "injection", "injections", "infusion",
      "infusions", "pill", "pills", "tablet", "tablets",
@@ -374,9 +377,28 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
 #: A sentence about therapies still under study ("gene therapies are being tested").
 _NOT_A_THERAPY_YET = re.compile(
     r"\b(?:(?:being|are|is) (?:studied|tested|investigated|explored|developed)|"
-    r"clinical trials?|experimental|investigational|under study|under investigation)\b",
+    r"clinical trials?|experimental|investigational|under study|under investigation|"
+    r"tried in (?:\w+ ){0,2}(?:studies|trials)|"
+    r"(?:benefit|effect|value) (?:is|remains) (?:still )?(?:uncertain|unclear|unknown|unproven)|"
+    r"not (?:yet )?(?:been )?proven)\b",
     re.IGNORECASE,
 )
+#: "Antihistamines and steroids usually do not work in HAE": named, then said not to help.
+_INEFFECTIVE_AFTER = re.compile(
+    r"(?<!but )\b(?:(?:do|does|did)(?: \w+ly)? not (?:work|help|prevent|improve|stop)|"
+    r"(?:is|are|was|were)(?: \w+ly)? (?:not (?:effective|helpful|useful|beneficial)|"
+    r"ineffective|of no (?:use|benefit))|(?:has|have|had) no (?:effect|benefit))\b",
+    re.IGNORECASE,
+)
+#: A drug named after "avoid" in its clause ("told to avoid drugs such as erythromycin")
+#: or before "avoided" ("aripiprazole and trazodone are usually avoided").
+_AVOID_VERB = re.compile(r"\bavoid(?:ing)?\b", re.IGNORECASE)
+_AVOIDED_AFTER = re.compile(
+    r"\b(?:avoided|contraindicated|(?:should|must) not be (?:used|given|taken)|"
+    r"not recommended)\b",
+    re.IGNORECASE,
+)
+_MEANS = re.compile(r"\b(?:with|using|by|through)\b", re.IGNORECASE)
 #: "should avoid vitamin A", "valproic acid should be avoided": a drug to stay away from.
 _AVOID_WORD = re.compile(r"avoid|not|contraindicated|harmful|dangerous", re.IGNORECASE)
 _AVOID_BEFORE = re.compile(
@@ -392,10 +414,42 @@ _AVOID_AFTER = re.compile(
 
 
 def _avoided(text: str, mention: Mention) -> bool:
-    """Tell whether the sentence says to stay away from the drug it names."""
+    """Tell whether the sentence says to stay away from the drug it names.
+
+    Near the drug ("should not take X", "X should be avoided"), or anywhere in its clause
+    for a drug in a list: named after "avoid" (not "avoid infections with X") or before
+    "avoided".
+    """
     before = text[max(0, mention.start - 60) : mention.start]
-    return bool(
-        _AVOID_BEFORE.search(before) or _AVOID_AFTER.match(text[mention.end : mention.end + 60])
+    if _AVOID_BEFORE.search(before) or _AVOID_AFTER.match(text[mention.end : mention.end + 60]):
+        return True
+    start, end = clause_bounds(text, mention.start)
+    for verb in _AVOID_VERB.finditer(text, start, mention.start):
+        if not _MEANS.search(text, verb.end(), mention.start):
+            return True
+    return _AVOIDED_AFTER.search(text, mention.end, end) is not None
+
+
+#: "the HFE protein": a gene's product, named in a mechanism
+_GENE_PRODUCT = re.compile(r"[A-Z][A-Z0-9]{1,9} protein$")
+_PART_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s")
+
+
+def _part(text: str, mention: Mention) -> tuple[int, int]:
+    """The part of the sentence that holds the mention: between ";" or ", and/but ..."."""
+    start = 0
+    for match in _PART_BREAK.finditer(text, 0, mention.start):
+        start = match.end()
+    after = _PART_BREAK.search(text, mention.end)
+    return start, after.start() if after else len(text)
+
+
+def _contained(mention: Mention, mentions: list[Mention]) -> bool:
+    """Tell whether a longer finding or body part holds the mention ("iron overload")."""
+    return any(
+        m.kind in ("phenotype", "organ") and m.start <= mention.start and mention.end <= m.end
+        and m.end - m.start > mention.end - mention.start
+        for m in mentions
     )
 
 
@@ -415,6 +469,8 @@ def _treatments(
         if m.kind in ("treatment", "drug") and m.text.lower() not in _GENERIC_TREATMENT
         and not _inside(m, busy)
         and not _TREATMENT_TARGET.search(text, max(0, m.start - 30), m.start)
+        and not _contained(m, mentions)
+        and not _GENE_PRODUCT.match(m.text)
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
@@ -425,13 +481,17 @@ def _treatments(
     vague = _VAGUE_TREATMENT.search(text)
     under_study = _NOT_A_THERAPY_YET.search(text) is not None
     avoid = _AVOID_WORD.search(text) is not None
+    ineffective = _INEFFECTIVE_AFTER.search(text) is not None
     for mention in chosen:
         if is_negated(text, mention.start) or (avoid and _avoided(text, mention)):
             continue
+        if ineffective and _INEFFECTIVE_AFTER.search(
+            text, mention.end, clause_bounds(text, mention.start)[1]
+        ):
+            continue  # named, then said not to help
         if under_study:
-            start = text.rfind(";", 0, mention.start) + 1
-            end = text.find(";", mention.end)
-            if _NOT_A_THERAPY_YET.search(text, start, end if end >= 0 else len(text)):
+            start, end = _part(text, mention)
+            if _NOT_A_THERAPY_YET.search(text, start, end):
                 continue  # a therapy under study is not a treatment of the disease (yet)
         kind = lexicon.treatment_kinds.get(mention.curie, "drug")
         node = _term_node(lexicon, mention.curie, _TREATMENT_CATEGORY.get(kind, Category.DRUG))

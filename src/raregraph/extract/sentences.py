@@ -10,6 +10,8 @@ Examples
 >>> text = "Symptoms vary, e.g. fever and rash.[1] Dr. Smith saw it. It is rare."
 >>> [s.text for s in split_sentences(text)]
 ['Symptoms vary, e.g. fever and rash.[1]', 'Dr. Smith saw it.', 'It is rare.']
+>>> [s.text for s in split_sentences("It is called C282Y. The protein is small.")]
+['It is called C282Y.', 'The protein is small.']
 >>> split_sentences(text)[0].clean[-3:]
 '   '
 
@@ -61,6 +63,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     word = text[start:end].lower().strip(".")
     if word in _ABBREVIATIONS:
         return True
+    if start > 0 and text[start - 1].isdigit():  # "C282Y.": the end of a variant's name
+        return False
     return len(word) == 1 and word.isalpha() and text[period - 1].isupper()
 
 
