@@ -398,3 +398,29 @@ def test_treatments_avoided_ineffective_or_not_treatments(
     found = _treatments(text)
     assert present <= found
     assert not found & absent
+
+
+def test_lesions_named_by_their_place() -> None:
+    assert phenotypes("Cysts often also grow in the liver and the pancreas.") == ["HP:0001407"]
+    assert sorted(phenotypes("Tumors form in the brain and spinal cord.")) == [
+        "HP:0010302",
+        "HP:0030692",
+    ]
+    assert phenotypes("Pain also occurs in the hands.") == ["HP:0046505"]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a bare word for the most general terms is not annotated, a placed one is
+        ("Pain is common, and some develop cancer.", set(), {"HP:0012531", "HP:0002664"}),
+        ("Many have pain in the hands.", {"HP:0046505"}, {"HP:0012531"}),
+        # the growth of a lesion is not a child's growth
+        ("Cysts form in both kidneys and grow slowly over the years.", set(), {"HP:0001510"}),
+        ("Children with the disorder grow slowly.", {"HP:0001510"}, set()),
+    ],
+)
+def test_vague_words_and_lesion_growth(text: str, present: set[str], absent: set[str]) -> None:
+    found = {o for p, o, negated in _edges_of(text) if p == "HAS_PHENOTYPE" and not negated}
+    assert present <= found
+    assert not found & absent

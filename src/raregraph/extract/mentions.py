@@ -274,7 +274,10 @@ _SEX_WORD = re.compile(rf"\b(?:{_SEX_WORDS})\b")
 _SEX_BEFORE = re.compile(rf"\b(?P<sex>{_SEX_WORDS})\b(?![^,;.]*\b(?:{_SEX_WORDS})\b)[^,;.]*$")
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
-    r"^ (?:in|on|of|affecting|involving|around) (?:the |both )?"
+    r"^(?: (?:often|also|can|may|usually|sometimes|commonly|frequently|typically|mostly))*"
+    r"(?: (?:form|forms|grow|grows|develop|develops|occur|occurs|appear|appears|arise|"
+    r"arises|are found|be found|is found))?"
+    r" (?:in|on|of|affecting|involving|around) (?:the |both )?"
     r"(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
     r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)"
 )
@@ -282,6 +285,12 @@ _DIFFICULTY = re.compile(
     r"\b(?:trouble|difficulty|difficulties|problems?|hard time) (?:with )?"
     r"(?P<list>[a-z]+ing(?: [a-z]+)?(?:(?:,|,? and|,? or) [a-z]+ing(?: [a-z]+)?)*)"
 )
+
+
+#: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
+_LESION_WORDS = frozenset({"cyst", "cysts", "tumor", "tumors", "tumour", "tumours", "polyp",
+                           "polyps", "growths"})
+_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths)\b")
 
 
 def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
@@ -441,8 +450,13 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)
     phenotypes += _difficulties(folded, lexicon)
-    if phenotypes:
-        phenotypes += _narrowed(folded, lexicon, list(phenotypes))
+    lesions = [
+        Mention("phenotype", "", match.start(), match.end(), "")
+        for match in _LESION.finditer(folded)
+        if not any(m.start <= match.start() and match.end() <= m.end for m in phenotypes)
+    ] if _LESION_WORDS.intersection(folded.split()) else []
+    if phenotypes or lesions:
+        phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
     if any(m.how == "coordination" for m in phenotypes):
         by_kind["phenotype"] = _split_coordinations(phenotypes)

@@ -87,6 +87,7 @@ _ORGAN_CUE = re.compile(
     r"deposit\w*|fail\w*|inflam\w*|scar\w*|enlarg\w*|swell\w*|swollen|weak\w*|"
     r"problems?|abnormal\w*|disease|disorder|dysfunction|complications?|develop\w*|"
     r"degenerat\w*|death|die|dies|tumou?rs?|growths?|cysts?|bleed\w*|loss|lose|defects?|"
+    r"cancers?|neoplasms?|polyps?|pain\w*|lesions?|"
     r"cause[sd]?|malform\w*|symptoms?|signs?|features?)\b",
     re.IGNORECASE,
 )
@@ -101,7 +102,28 @@ _PHENOTYPE_STOP = frozenset(
         # a vague complaint, not shortness of breath (HPO's "breathing difficulty")
         "breathing problem",
         "breathing problems",
+        # a bare word for HPO's most general terms: a curator annotates where the pain,
+        # the tumor or the scar is, not the word alone
+        "pain",
+        "cancer",
+        "cancers",
+        "tumor",
+        "tumors",
+        "tumour",
+        "tumours",
+        "neoplasm",
+        "neoplasms",
+        "scarring",
+        "scar tissue",
+        # a function, not a finding, until a modifier says how ("excessive sweating")
+        "sweating",
     }
+)
+#: "cysts form in the kidneys and grow slowly": the growth of a lesion, not of a child
+_LESION_BEFORE = re.compile(
+    r"\b(?:cysts?|tumou?rs?|polyps?|growths?|lesions?|nodules?|masses|fibroids?|"
+    r"neurofibromas?|angiomas?|hemangioblastomas?)\b[^.;]{0,60}$",
+    re.IGNORECASE,
 )
 _TREATMENT_CATEGORY = {
     "procedure": Category.PROCEDURE,
@@ -296,6 +318,7 @@ def _read_sentence(
         m for m in mentions
         if m.kind == "phenotype" and not _inside(m, busy) and m.text.lower() not in _PHENOTYPE_STOP
         and not _overlaps(m, treatments)
+        and not (m.text[:4].lower() == "grow" and _LESION_BEFORE.search(text, 0, m.start))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     for mention in phenotypes:
