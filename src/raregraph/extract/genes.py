@@ -51,6 +51,7 @@ _ASSOCIATED = re.compile(
 #: A sentence with no gene word may still name a gene as a cause: "caused by FANCB",
 #: "KCNE1 and KCNE2 are rare causes" (then only symbols that cannot be ordinary words).
 _CAUSE_CUE = re.compile(r"\b(?:caus\w*|due to|responsible|account\w* for)\b", re.IGNORECASE)
+_STRICT_SYMBOL = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")
 _CAUSED_BY_BEFORE = re.compile(
     r"\b(?:caused by|due to|results? from)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -80,7 +81,7 @@ _PRODUCT_BEFORE = re.compile(
 
 _GENE_AFTER = re.compile(r"\s+genes?\b")
 _GENE_CUE_TEST = Cue(_GENE_CUE)
-_CAUSE_CUE_TEST = Cue(_CAUSE_CUE)
+_ANY_CUE_TEST = Cue(re.compile(f"{_GENE_CUE.pattern}|{_CAUSE_CUE.pattern}", re.IGNORECASE))
 _ASSOCIATED_TEST = Cue(_ASSOCIATED)
 
 
@@ -124,13 +125,15 @@ def find_genes(
     about_another_disorder`) gives only the genes it denies.
     """
     lexicon = lexicon or get_lexicon()
-    gene_words = _GENE_CUE_TEST.found_in(sentence)
-    if not gene_words and not _CAUSE_CUE_TEST.found_in(sentence):
+    if not _ANY_CUE_TEST.found_in(sentence):  # one test for most sentences
         return []
+    gene_words = _GENE_CUE_TEST.found_in(sentence)
     other_disorder = about_another_disorder(sentence, disease_spans)
     excluded = set(exclude)
     found: list[tuple[str, int, int]] = []
-    for token in _TOKEN.finditer(sentence):
+    # without a gene word only a symbol that cannot be an ordinary word is read
+    tokens = _TOKEN.finditer(sentence) if gene_words else _STRICT_SYMBOL.finditer(sentence)
+    for token in tokens:
         word = token.group(0)
         followed = _GENE_AFTER.match(sentence, token.end()) is not None
         if (word in excluded and not followed) or not any(c.isupper() for c in word):

@@ -83,20 +83,25 @@ def find_inheritance(
     name, e.g. "X-linked hypophosphatemia") are not read as modes.
     """
     spans = list(blocked)
-    # "should not be confused with autosomal recessive PKD": the mode of another disorder
-    spans += other_disorder_spans(sentence, spans)
+    contrast: list[tuple[int, int]] | None = None  # looked for when first needed
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in spans)
+        nonlocal contrast
+        if contrast is None:
+            # "should not be confused with autosomal recessive PKD": another disorder's mode
+            contrast = other_disorder_spans(sentence, spans)
+        return all(end <= s or start >= e for s, e in (*spans, *contrast))
 
     mentions = list(mentions)
-    # "X-linked thrombocytopenia": a mode naming a disorder, with a finding right after it
-    findings = {m.start for m in mentions if m.kind == "phenotype"}
     found: list[tuple[str, int, int]] = [
         (m.curie, m.start, m.end)
         for m in mentions
-        if m.kind == "inheritance" and free(m.start, m.end) and m.end + 1 not in findings
+        if m.kind == "inheritance" and free(m.start, m.end)
     ]
+    if found:
+        # "X-linked thrombocytopenia": a mode naming a disorder, a finding right after it
+        findings = {m.start for m in mentions if m.kind == "phenotype"}
+        found = [item for item in found if item[2] + 1 not in findings]
     family: bool | None = None  # tested once, when first needed
     for pattern, curie in _RULES:
         if curie != UNKNOWN:

@@ -288,8 +288,7 @@ _DIFFICULTY = re.compile(
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
-_LESION_WORDS = frozenset({"cyst", "cysts", "tumor", "tumors", "tumour", "tumours", "polyp",
-                           "polyps", "growths"})
+_LESION_STEMS = ("cyst", "tumo", "polyp", "growths")  # a quick test before the pattern
 _LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths)\b")
 
 
@@ -454,7 +453,7 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         Mention("phenotype", "", match.start(), match.end(), "")
         for match in _LESION.finditer(folded)
         if not any(m.start <= match.start() and match.end() <= m.end for m in phenotypes)
-    ] if _LESION_WORDS.intersection(folded.split()) else []
+    ] if any(word in folded for word in _LESION_STEMS) else []
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
