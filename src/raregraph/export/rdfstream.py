@@ -32,6 +32,7 @@ import hashlib
 import multiprocessing
 import operator
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -198,15 +199,15 @@ class _Kind(NamedTuple):
     negated: bool
     digest_middle: str  # the digested text between subject and object
     digest_end: str  # ... and after the object
-    template: str  # %-template of the block with evidence; "\x00" stands for the IRI
-    fields: Callable[[tuple[str, str, str]], tuple[str, ...]]  # (s, o, e) in its order
+    template: str  # %-template of the block with evidence
+    fields: Callable[[tuple[str, str, str, str]], tuple[str, ...]]  # (a, s, o, e), in order
     bare_template: str  # the same without evidence
-    bare_fields: Callable[[tuple[str, str, str]], tuple[str, ...]]
+    bare_fields: Callable[[tuple[str, str, str, str]], tuple[str, ...]]
 
 
-def _picker(order: tuple[int, ...]) -> Callable[[tuple[str, str, str]], tuple[str, ...]]:
+def _picker(order: tuple[int, ...]) -> Callable[[tuple[str, str, str, str]], tuple[str, ...]]:
     # a block always has a subject and an object line, so there are two fields or more
-    picker: Callable[[tuple[str, str, str]], tuple[str, ...]] = operator.itemgetter(*order)
+    picker: Callable[[tuple[str, str, str, str]], tuple[str, ...]] = operator.itemgetter(*order)
     return picker
 
 
@@ -340,15 +341,17 @@ class _Renderer:
 
     def template(
         self, predicate: Predicate, qualifiers: Qualifiers, evidence: bool
-    ) -> tuple[str, Callable[[tuple[str, str, str]], tuple[str, ...]]]:
+    ) -> tuple[str, Callable[[tuple[str, str, str, str]], tuple[str, ...]]]:
         """The ``%`` template of an association block, and what fills its ``%s`` fields.
 
-        ``"\x00"`` stands for the association's IRI; the fields are the subject, the
-        object and (with ``evidence``) the evidence IRIs, in the order the block writes
-        them, which the returned getter picks from an ``(s, o, e)`` tuple.
+        The fields are the association's IRI (once in Turtle, on every line in
+        N-Triples), the subject, the object and (with ``evidence``) the evidence IRIs, in
+        the order the block writes them, which the returned getter picks from an
+        ``(a, s, o, e)`` tuple.
         """
         syntax = self.syntax
         fields = {"s": "\x03s", "o": "\x03o", "e": "\x03e"}  # markers, made %s below
+        marker = re.compile("\x03[asoe]")
         entries: list[Entry] = [
             (_order(RDF_TYPE), RDF_TYPE, syntax.iri(_expand(predicate.association))),
             (_order(_SUBJECT), _SUBJECT, fields["s"]),
@@ -363,12 +366,9 @@ class _Renderer:
         groups: dict[str, list[str]] = {}
         for _, predicate_iri, rendered in entries:
             groups.setdefault(syntax.iri(predicate_iri), []).append(rendered)
-        body = syntax.block("\x00", list(groups.items())).replace("%", "%%")
-        used = sorted((body.index(marker), "soe".index(name)) for name, marker in fields.items()
-                      if marker in body)
-        for marker in fields.values():
-            body = body.replace(marker, "%s")
-        return body, _picker(tuple(index for _, index in used))
+        body = syntax.block("\x03a", list(groups.items())).replace("%", "%%")
+        order = tuple("asoe".index(found.group(0)[1]) for found in marker.finditer(body))
+        return marker.sub("%s", body), _picker(order)
 
     def node_part(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
@@ -398,13 +398,15 @@ class _Renderer:
                     if len(evidence) == 1:
                         first = evidence[0]
                         joined = evidence_by_id.get(id(first)) or self.evidence(first)
-                        text = kind.template % kind.fields((s, o, joined))
+                        text = kind.template % kind.fields((a, s, o, joined))
                     elif evidence:
-                        joined = separator.join(sorted(self.evidence(ev) for ev in evidence))
-                        text = kind.template % kind.fields((s, o, joined))
+                        joined = separator.replace("\x00", a).join(
+                            sorted(self.evidence(ev) for ev in evidence)
+                        )
+                        text = kind.template % kind.fields((a, s, o, joined))
                     else:
-                        text = kind.bare_template % kind.bare_fields((s, o, ""))
-                    blocks.append((digest, text.replace("\x00", a)))
+                        text = kind.bare_template % kind.bare_fields((a, s, o, ""))
+                    blocks.append((digest, text))
             yield self.block(s, entries)
             if len(blocks) > 1:
                 blocks.sort()
@@ -525,18 +527,50 @@ def _sorted_nodes(kg: KnowledgeGraph) -> list[Node]:
     return sorted(kg, key=lambda node: _expand(node.id))
 
 
-def _split(weights: Sequence[int], parts: int) -> list[tuple[int, int]]:
-    """Contiguous ``(start, end)`` ranges of ``weights`` with about equal sums."""
-    total = sum(weights)
-    ranges: list[tuple[int, int]] = []
-    start = running = 0
-    for index, weight in enumerate(weights):
-        running += weight
-        if len(ranges) < parts - 1 and running * parts >= total * (len(ranges) + 1):
-            ranges.append((start, index + 1))
-            start = index + 1
-    ranges.append((start, len(weights)))
-    return ranges + [(len(weights), len(weights))] * (parts - len(ranges))
+#: What passing over a node before a range costs its writer (noting the evidence that an
+#: earlier range describes), relative to rendering it (measured on the HPO graph).
+SKIP_COST = 0.12
+
+
+def _split(
+    weights: Sequence[int], parts: int, skip_cost: float = SKIP_COST
+) -> list[tuple[int, int]]:
+    """Contiguous ``(start, end)`` ranges of ``weights`` that cost about the same to write.
+
+    A range costs its own weight plus ``skip_cost`` times the weight before it (the nodes
+    its writer passes over), so later ranges are shorter.
+
+    >>> _split([1] * 10, 2, 0.0), _split([1] * 10, 2, 0.5)
+    ([(0, 5), (5, 10)], [(0, 7), (7, 10)])
+    """
+    before = [0]
+    for weight in weights:
+        before.append(before[-1] + weight)
+    total = before[-1]
+
+    def cut(target: float) -> list[tuple[int, int]]:
+        ranges: list[tuple[int, int]] = []
+        start = 0
+        for _ in range(parts - 1):
+            end = start
+            while end < len(weights) and (
+                before[end] - before[start] + skip_cost * before[start] < target
+            ):
+                end += 1
+            ranges.append((start, end))
+            start = end
+        ranges.append((start, len(weights)))
+        return ranges
+
+    low, high = 0.0, float(total) * (1 + skip_cost)
+    for _ in range(40):  # the largest target whose last range is no cheaper than the rest
+        middle = (low + high) / 2
+        start = cut(middle)[-1][0]
+        if total - before[start] + skip_cost * before[start] >= middle:
+            low = middle
+        else:
+            high = middle
+    return cut(low)
 
 
 def render(kg: KnowledgeGraph, syntax_factory: Callable[[], Syntax]) -> list[str]:
@@ -575,6 +609,8 @@ def write(
     # the parts go beside the output where it has a path (same disk, room for it)
     name = getattr(out, "name", None)
     beside = Path(name).parent if isinstance(name, str) and Path(name).parent.is_dir() else None
+    # without a header (N-Triples) this process writes the first range straight to ``out``
+    direct = not syntax_factory().header(set())
     with (
         tempfile.TemporaryDirectory(prefix=".raregraph-export-", dir=beside) as folder,
         gc_paused(),
@@ -585,15 +621,23 @@ def write(
             with ProcessPoolExecutor(
                 count - 1, mp_context=multiprocessing.get_context("fork")
             ) as pool:
-                futures = [pool.submit(_render_part, ranges[k], paths[k]) for k in range(count - 1)]
-                used = _render_part(ranges[-1], paths[-1])
+                # the other processes take the later ranges (they pass over the earlier
+                # nodes); this one the first, which it renders without passing over any
+                futures = [pool.submit(_render_part, ranges[k], paths[k]) for k in range(1, count)]
+                if direct:
+                    used = _render_range(ranges[0], out)
+                    out.flush()
+                else:
+                    used = _render_part(ranges[0], paths[0])
                 for future in futures:
                     used |= future.result()
         finally:
             _CURRENT = None
-        out.write(syntax_factory().header(used))
-        out.flush()
-        for path in paths:
+        if not direct:
+            out.write(syntax_factory().header(used))
+            out.flush()
+            _append(out, paths[0])
+        for path in paths[1:]:
             _append(out, path)
 
 
@@ -621,10 +665,10 @@ def _process_count(kg: KnowledgeGraph, processes: int | None) -> int:
 _CURRENT: tuple[KnowledgeGraph, Callable[[], Syntax], list[Node]] | None = None
 
 
-def _render_part(node_range: tuple[int, int], path: Path) -> set[str]:
-    """Write one range of nodes to a file; return the prefixes used.
+def _render_range(node_range: tuple[int, int], out: TextIO) -> set[str]:
+    """Write one range of nodes to a stream; return the prefixes used.
 
-    Runs in a forked process, and in the parent for the last range. Evidence met
+    Runs in a forked process, and in the parent for the first range. Evidence met
     before the range is described by an earlier range, so it is only noted here.
     """
     if _CURRENT is None:  # pragma: no cover - only reachable when not forked
@@ -634,9 +678,14 @@ def _render_part(node_range: tuple[int, int], path: Path) -> set[str]:
     renderer = _Renderer(syntax)
     start, end = node_range
     renderer.skip(kg, nodes[:start])
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.writelines(renderer.node_part(kg, nodes[start:end]))
+    out.writelines(renderer.node_part(kg, nodes[start:end]))
     return set(syntax.used)
+
+
+def _render_part(node_range: tuple[int, int], path: Path) -> set[str]:
+    """Write one range of nodes to a file of its own (see :func:`_render_range`)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        return _render_range(node_range, handle)
 
 
 def _append(out: TextIO, path: Path) -> None:
