@@ -424,3 +424,15 @@ def test_vague_words_and_lesion_growth(text: str, present: set[str], absent: set
     found = {o for p, o, negated in _edges_of(text) if p == "HAS_PHENOTYPE" and not negated}
     assert present <= found
     assert not found & absent
+
+
+def test_pairs_limbs_and_swelling_by_place() -> None:
+    # one HPO name for two findings reads as the two
+    assert sorted(phenotypes("Nausea and vomiting are common.")) == ["HP:0002013", "HP:0002018"]
+    assert phenotypes("Delayed speech and language development is seen.") == ["HP:0000750"]
+    # the arms and the legs together are the limbs
+    assert phenotypes("They have weakness in the arms and legs.") == ["HP:0003690"]
+    assert phenotypes("Pain in the arms and legs is common.") == ["HP:0009763"]
+    assert phenotypes("Weakness in the legs.") == ["HP:0007340"]
+    s = "The swelling most often affects the feet, the face and the genitals."
+    assert sorted(phenotypes(s)) == ["HP:0000282", "HP:0010741", "HP:0031188"]

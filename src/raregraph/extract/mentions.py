@@ -274,10 +274,11 @@ _SEX_WORD = re.compile(rf"\b(?:{_SEX_WORDS})\b")
 _SEX_BEFORE = re.compile(rf"\b(?P<sex>{_SEX_WORDS})\b(?![^,;.]*\b(?:{_SEX_WORDS})\b)[^,;.]*$")
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
-    r"^(?: (?:often|also|can|may|usually|sometimes|commonly|frequently|typically|mostly))*"
-    r"(?: (?:form|forms|grow|grows|develop|develops|occur|occurs|appear|appears|arise|"
+    r"^(?: (?:most|often|also|can|may|usually|sometimes|commonly|frequently|typically|"
+    r"mostly))*"
+    r"(?:(?: (?:form|forms|grow|grows|develop|develops|occur|occurs|appear|appears|arise|"
     r"arises|are found|be found|is found))?"
-    r" (?:in|on|of|affecting|involving|around) (?:the |both )?"
+    r" (?:in|on|of|affecting|involving|around)| (?:affects?|involves?))(?: the | both | )"
     r"(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
     r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)"
 )
@@ -288,8 +289,10 @@ _DIFFICULTY = re.compile(
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
-_LESION_STEMS = ("cyst", "tumo", "polyp", "growths")  # a quick test before the pattern
-_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths)\b")
+_LESION_STEMS = ("cyst", "tumo", "polyp", "growths", "swelling")  # a quick test first
+_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths|swelling)\b")
+#: what HPO calls a lesion in its names ("facial edema" for "swelling of the face")
+_LESION_NAMES = {"swelling": "edema"}
 
 
 def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
@@ -339,7 +342,9 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
     found: list[Mention] = []
     sexes = _SEX_WORD.search(folded) is not None
     for mention in mentions:
-        label = lexicon.labels.get(mention.curie, "").lower()
+        label = lexicon.labels.get(mention.curie, "").lower() or _LESION_NAMES.get(
+            folded[mention.start : mention.end], ""
+        )
         text = " ".join(folded[mention.start : mention.end].split())
         names = [n for n in dict.fromkeys((label, text, _singular_phrase(text))) if n]
 
@@ -389,7 +394,15 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         place = _PLACE.match(after)
         if place:
             offset = mention.end
-            for start, end, item in _items(after, place.start("list"), place.group("list")):
+            items = _items(after, place.start("list"), place.group("list"))
+            parts = {_singular(word) for _, _, item in items for word in item.split()[:1]}
+            last_start, _, last_item = items[-1]
+            end_of_list = offset + last_start + len(last_item.split()[0])
+            if {"arm", "leg"} <= parts and narrower(
+                [f"limb {n}" for n in names], mention.start, end_of_list, "place"
+            ):
+                continue  # "weakness in the arms and legs": one reading, of the limbs
+            for start, end, item in items:
                 part = _singular_phrase(item)
                 begin = mention.start if start == place.start("list") else offset + start
                 narrower([f"{part} {n}" for n in names], begin, offset + end, "place")
@@ -430,6 +443,30 @@ def _split_coordinations(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _split_pairs(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Read a name of two findings joined by "and" as the two findings.
+
+    "nausea and vomiting" is one HPO term, but a curator annotates Nausea and Vomiting;
+    "delayed speech and language development" stays whole ("language development" is
+    not a finding).
+    """
+    found: list[Mention] = []
+    for mention in mentions:
+        text = folded[mention.start : mention.end]
+        left, joined, right = text.partition(" and ")
+        if joined and mention.how == "lexicon":
+            first = lexicon.lookup(left, "phenotype")
+            second = lexicon.lookup(right, "phenotype")
+            if first and second and mention.curie not in (first, second):
+                at = mention.start + len(left) + len(joined)
+                found.append(Mention("phenotype", first, mention.start,
+                                     mention.start + len(left), "", "coordination"))
+                found.append(Mention("phenotype", second, at, mention.end, "", "coordination"))
+                continue
+        found.append(mention)
+    return found
+
+
 def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Return the mentions of every kind in ``sentence`` (overlaps resolved per kind)."""
     lexicon = lexicon or get_lexicon()
@@ -457,6 +494,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
+    if " and " in folded:
+        phenotypes = by_kind["phenotype"] = _split_pairs(folded, lexicon, phenotypes)
     if any(m.how == "coordination" for m in phenotypes):
         by_kind["phenotype"] = _split_coordinations(phenotypes)
     result: list[Mention] = []
