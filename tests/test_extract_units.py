@@ -436,3 +436,14 @@ def test_pairs_limbs_and_swelling_by_place() -> None:
     assert phenotypes("Weakness in the legs.") == ["HP:0007340"]
     s = "The swelling most often affects the feet, the face and the genitals."
     assert sorted(phenotypes(s)) == ["HP:0000282", "HP:0010741", "HP:0031188"]
+
+
+def test_organs_said_to_be_spared_are_not_locations() -> None:
+    edges = _edges_of(
+        "It damages the lungs and liver, but it does not usually affect the heart or kidneys. "
+        "The brain and spleen are not usually affected. Some have absence of the corpus "
+        "callosum."
+    )
+    organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
+    assert {"UBERON:0002048", "UBERON:0002107", "UBERON:0002336"} <= organs
+    assert not organs & {"UBERON:0000948", "UBERON:0002113", "UBERON:0000955", "UBERON:0002106"}

@@ -119,6 +119,19 @@ _PHENOTYPE_STOP = frozenset(
         "sweating",
     }
 )
+#: "does not usually affect the heart or kidneys": an organ said to be spared (a finding's
+#: own negation, "absence of the corpus callosum", places it all the same)
+_SPARED_BEFORE = re.compile(
+    r"\b(?:not|never|n't|rarely|seldom)\s+(?:\w+ly\s+)?(?:affect|involve|damage|harm)\w*"
+    r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+(?:,\s+|\s+(?:or|and)\s+|\s+))*$",
+    re.IGNORECASE,
+)
+#: "the heart and kidneys are not usually affected": an organ said to be spared
+_SPARED_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:not\s+(?:\w+ly\s+)?"
+    r"(?:affected|involved|damaged|harmed)|spared|unaffected|normal)\b",
+    re.IGNORECASE,
+)
 #: "cysts form in the kidneys and grow slowly": the growth of a lesion, not of a child
 _LESION_BEFORE = re.compile(
     r"\b(?:cysts?|tumou?rs?|polyps?|growths?|lesions?|nodules?|masses|fibroids?|"
@@ -338,6 +351,10 @@ def _read_sentence(
     for mention in mentions:
         if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
             continue
+        if _SPARED_BEFORE.search(text, max(0, mention.start - 60), mention.start) or (
+            _SPARED_AFTER.match(text, mention.end)
+        ):
+            continue  # "it does not usually affect the heart", "the kidneys are spared"
         if any(m.kind == "gene" and _overlaps(mention, [m]) for m in mentions):
             continue
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
