@@ -128,7 +128,6 @@ def find_genes(
     if not _ANY_CUE_TEST.found_in(sentence):  # one test for most sentences
         return []
     gene_words = _GENE_CUE_TEST.found_in(sentence)
-    other_disorder = about_another_disorder(sentence, disease_spans)
     excluded = set(exclude)
     found: list[tuple[str, int, int]] = []
     # without a gene word only a symbol that cannot be an ordinary word is read
@@ -161,6 +160,7 @@ def find_genes(
         if mention.kind == "gene":
             found.append((mention.curie, mention.start, mention.end))
     found.sort(key=lambda item: item[1])
+    other_disorder = bool(found) and about_another_disorder(sentence, disease_spans)
     result = []
     for index, (curie, start, end) in enumerate(found):
         next_start = found[index + 1][1] if index + 1 < len(found) else None

@@ -289,7 +289,6 @@ _DIFFICULTY = re.compile(
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
-_LESION_STEMS = ("cyst", "tumo", "polyp", "growths", "swelling")  # a quick test first
 _LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths|swelling)\b")
 #: what HPO calls a lesion in its names ("facial edema" for "swelling of the face")
 _LESION_NAMES = {"swelling": "edema"}
@@ -452,9 +451,11 @@ def _split_pairs(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list
     """
     found: list[Mention] = []
     for mention in mentions:
-        text = folded[mention.start : mention.end]
-        left, joined, right = text.partition(" and ")
-        if joined and mention.how == "lexicon":
+        if folded.find(" and ", mention.start, mention.end) < 0 or mention.how != "lexicon":
+            found.append(mention)
+            continue
+        left, joined, right = folded[mention.start : mention.end].partition(" and ")
+        if joined:
             first = lexicon.lookup(left, "phenotype")
             second = lexicon.lookup(right, "phenotype")
             if first and second and mention.curie not in (first, second):
@@ -490,7 +491,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         Mention("phenotype", "", match.start(), match.end(), "")
         for match in _LESION.finditer(folded)
         if not any(m.start <= match.start() and match.end() <= m.end for m in phenotypes)
-    ] if any(word in folded for word in _LESION_STEMS) else []
+    ] if ("cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
+          or "swelling" in folded) else []
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])

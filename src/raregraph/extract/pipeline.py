@@ -126,6 +126,7 @@ _SPARED_BEFORE = re.compile(
     r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+(?:,\s+|\s+(?:or|and)\s+|\s+))*$",
     re.IGNORECASE,
 )
+_SPARED_WORDS = ("not", "never", "n't", "rarely", "seldom", "spared", "unaffected", "normal")
 #: "the heart and kidneys are not usually affected": an organ said to be spared
 _SPARED_AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:not\s+(?:\w+ly\s+)?"
@@ -348,11 +349,13 @@ def _read_sentence(
 
     if not (phenotypes or _ORGAN_CUE_TEST.found_in(text)):
         return
+    spared = any(word in text for word in _SPARED_WORDS)
     for mention in mentions:
         if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
             continue
-        if _SPARED_BEFORE.search(text, max(0, mention.start - 60), mention.start) or (
-            _SPARED_AFTER.match(text, mention.end)
+        if spared and (
+            _SPARED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+            or _SPARED_AFTER.match(text, mention.end)
         ):
             continue  # "it does not usually affect the heart", "the kidneys are spared"
         if any(m.kind == "gene" and _overlaps(mention, [m]) for m in mentions):
@@ -521,7 +524,9 @@ def _treatments(
     vague = _VAGUE_TREATMENT.search(text)
     under_study = _NOT_A_THERAPY_YET.search(text) is not None
     avoid = _AVOID_WORD.search(text) is not None
-    ineffective = _INEFFECTIVE_AFTER.search(text) is not None
+    ineffective = ("not" in text or "no " in text or "ineffective" in text) and (
+        _INEFFECTIVE_AFTER.search(text) is not None
+    )
     for mention in chosen:
         if is_negated(text, mention.start) or (avoid and _avoided(text, mention)):
             continue
