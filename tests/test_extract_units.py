@@ -447,3 +447,28 @@ def test_organs_said_to_be_spared_are_not_locations() -> None:
     organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
     assert {"UBERON:0002048", "UBERON:0002107", "UBERON:0002336"} <= organs
     assert not organs & {"UBERON:0000948", "UBERON:0002113", "UBERON:0000955", "UBERON:0002106"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Other signs include droopy eyelids and cataractsand heart defects.",
+         {"HP:0000508", "HP:0000518", "HP:0001627"}),  # a lost space before "and"
+        ("They develop hearing loss that gets worse over time.", {"HP:0001730"}),
+        ("Some have worsening hearing loss.", {"HP:0001730"}),
+        ("The kidneys become much larger than normal.", {"HP:0000105"}),
+        ("Feeding is often difficult.", {"HP:0011968"}),
+        ("Some have hernias in the abdominal wall.", {"HP:0004299"}),
+        ("They have a shuffling walk and thyroid cancer.", {"HP:0002362", "HP:0002890"}),
+        ("Many have café-au-lait spots.", {"HP:0007565"}),  # accents fold away
+    ],
+)
+def test_more_general_wordings(sentence: str, expected: set[str]) -> None:
+    assert set(phenotypes(sentence)) == expected
+
+
+def test_not_formed_normally_is_not_a_negation() -> None:
+    s = "Boys often have genitals that did not form in the usual way, such as hypospadias."
+    assert not is_negated(s, s.index("hypospadias"))
+    s = "It does not cause hypospadias."
+    assert is_negated(s, s.index("hypospadias"))

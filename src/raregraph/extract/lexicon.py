@@ -33,6 +33,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -57,10 +58,15 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 25
+_LEXICON_VERSION = 26
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
-_FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"})
+#: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
+_ACCENTED = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżž"
+_FOLD = str.maketrans(
+    {"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2019": "'"}
+    | {ch: unicodedata.normalize("NFKD", ch)[0] for ch in _ACCENTED}
+)
 _BRACKETED_TAIL = re.compile(r"\s*\[[^\]]*\]$")
 _SKIP_SYNONYM_TYPES = frozenset({"abbreviation", "obsolete_synonym", "HP:0034334"})
 _IRREGULAR_PLURALS = {
@@ -78,7 +84,7 @@ def fold(text: str) -> str:
     """Fold ``text`` for matching without changing its length (lower case, hyphens as spaces).
 
     >>> fold("Café-Au-Lait")
-    'café au lait'
+    'cafe au lait'
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: keep it
@@ -254,10 +260,10 @@ def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
     """Return the regular lay rewordings of a phenotype name.
 
     "decreased X" = "reduced/low X", "increased X" = "elevated/high X"; "X loss" = "loss
-    of (the) X" and back; "X stiffness" = "stiff X"; "X delay" = "delayed X" and back;
-    "abnormal X" = "X problems" / "problems with (the) X", unless the term is one of HPO's
-    grouping classes ("Abnormality of X", "Abnormal X morphology"), which a curator does
-    not annotate from such vague words.
+    of (the) X" and back; "X carcinoma" = "X cancer"; "X gait" = "X walk"; "X stiffness"
+    = "stiff X"; "X delay" = "delayed X" and back; "abnormal X" = "X problems" / "problems
+    with (the) X", unless the term is one of HPO's grouping classes ("Abnormality of X",
+    "Abnormal X morphology"), which a curator does not annotate from such vague words.
 
     >>> _lay_wordings("hearing loss")
     ['loss of hearing', 'loss of the hearing']
@@ -273,6 +279,10 @@ def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
         found += [f"loss of {head}", f"loss of the {head}"]
     if first == "loss" and rest.startswith("of "):
         found.append(f"{rest[3:].removeprefix('the ')} loss")
+    if last == "carcinoma":  # "thyroid carcinoma" = "thyroid cancer"
+        found.append(f"{head} cancer")
+    if last == "gait":  # "shuffling gait" = "shuffling walk"
+        found += [f"{head} walk", f"{head} walking"]
     if last == "stiffness":
         found += [f"stiff {head}", f"stiffening of the {head}"]
     if last == "delay":

@@ -210,15 +210,28 @@ def _fused(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mentio
         if any(m.start <= word.start() and word.end() <= m.end for m in covered):
             continue
         text = word.group(0)
-        for cut in range(_SPLIT_MIN, len(text) - _SPLIT_MIN + 1):
-            left = lexicon.lookup(text[:cut], "phenotype")
-            right = lexicon.lookup(text[cut:], "phenotype")
-            if left and right:
-                at = word.start()
-                found.append(Mention("phenotype", left, at, at + cut, "", "fused"))
-                found.append(Mention("phenotype", right, at + cut, word.end(), "", "fused"))
-                break
+        for conjunction in ("and", "or"):  # "cataractsand heart defects": a lost space
+            if text.endswith(conjunction):
+                curie = lexicon.lookup(text[: -len(conjunction)], "phenotype")
+                if curie:
+                    at = word.start()
+                    found.append(Mention("phenotype", curie, at,
+                                         word.end() - len(conjunction), "", "fused"))
+                    break
+        else:
+            found += _fused_pair(text, word.start(), lexicon)
     return found
+
+
+def _fused_pair(text: str, at: int, lexicon: Lexicon) -> list[Mention]:
+    """Two findings written without the space between them ("pleuritisarthritis")."""
+    for cut in range(_SPLIT_MIN, len(text) - _SPLIT_MIN + 1):
+        left = lexicon.lookup(text[:cut], "phenotype")
+        right = lexicon.lookup(text[cut:], "phenotype")
+        if left and right:
+            return [Mention("phenotype", left, at, at + cut, "", "fused"),
+                    Mention("phenotype", right, at + cut, at + len(text), "", "fused")]
+    return []
 
 
 _SINGULAR_IRREGULAR = {"teeth": "tooth", "feet": "foot", "vertebrae": "vertebra"}
@@ -240,8 +253,10 @@ _COPULA = re.compile(
     r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
     r"(?: (?:often|usually|also|commonly|very|particularly|sometimes|abnormally|unusually|"
     r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"
-    r"moderately|significantly|noticeably|somewhat|extremely))? (?P<adj>[a-z]+)\b"
+    r"moderately|significantly|noticeably|somewhat|extremely|much|far|even))? (?P<adj>[a-z]+)\b"
 )
+#: predicate adjectives that HPO names differently ("the kidneys become much larger")
+_COPULA_SAME = {"larger": "enlarged", "bigger": "enlarged", "smaller": "small"}
 _SUBJECT = re.compile(
     r"\b(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
     r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)$"
@@ -257,6 +272,7 @@ _MODIFIERS = frozenset(
 _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent": "recurrent",
                   "repeated attacks of": "recurrent", "recurrent attacks of": "recurrent",
                   "recurrent episodes of": "recurrent", "repeated episodes of": "recurrent",
+                  "worsening": "progressive",
                   "attacks of": "recurrent", "episodes of": "recurrent"}
 _BEFORE = re.compile(
     r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of)"
@@ -264,6 +280,9 @@ _BEFORE = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
 #: "hearing loss of the sensorineural type": the kind named after the finding.
+_WORSE_AFTER = re.compile(
+    r"^,?(?: that| which)? (?:gets?|becomes?|grows?) (?:\w+ly )?worse\b(?: over time\b)?"
+)
 _KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
 _SEX = {"males": "male", "men": "male", "boys": "male",
         "females": "female", "women": "female", "girls": "female"}
@@ -317,7 +336,8 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
             continue
         items = _items(folded, match.start("list"), match.group("list"))
         for adjective, adjective_start in adjectives:
-            if not lexicon.starts_phenotype(adjective):
+            adjective = _COPULA_SAME.get(adjective, adjective)
+            if adjective != "difficult" and not lexicon.starts_phenotype(adjective):
                 continue
             for index, (start, end, item) in enumerate(items):
                 words = item.split(" ")
@@ -328,8 +348,12 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
                     noun = " ".join(words[-size:])
                     if len(words) < size:
                         continue
-                    curie = _lookup_first(lexicon, [f"{adjective} {noun}",
-                                                    f"{adjective} {_singular_phrase(noun)}"])
+                    if adjective == "difficult":  # "feeding is often difficult"
+                        candidates = [f"{noun} difficulties", f"difficulty {noun}"]
+                    else:
+                        candidates = [f"{adjective} {noun}",
+                                      f"{adjective} {_singular_phrase(noun)}"]
+                    curie = _lookup_first(lexicon, candidates)
                     if curie:
                         found.append(Mention("phenotype", curie, start, stop, "", "copula"))
                         break
@@ -386,6 +410,10 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if subject:
                 narrower([f"{_SEX[subject.group('sex')]} {n}" for n in names],
                          subject.start(), mention.end, "sex")
+        worse = _WORSE_AFTER.match(after)
+        if worse:  # "hearing loss that gets worse over time" = "progressive hearing loss"
+            narrower([f"progressive {n}" for n in names], mention.start,
+                     mention.end + worse.end(), "modifier")
         kind = _KIND_AFTER.match(after)
         if kind:
             narrower([f"{kind.group('kind')} {n}" for n in names],
@@ -404,7 +432,8 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             for start, end, item in items:
                 part = _singular_phrase(item)
                 begin = mention.start if start == place.start("list") else offset + start
-                narrower([f"{part} {n}" for n in names], begin, offset + end, "place")
+                narrower([f"{part} {n}" for n in names]
+                         + [f"{n} of the {part}" for n in names], begin, offset + end, "place")
     return found
 
 

@@ -63,6 +63,11 @@ _NEW_PREDICATE_TEST = Cue(_NEW_PREDICATE)
 _MAIN_VERB_TEST = Cue(_MAIN_VERB)
 _CUE_FAST = Cue(_CUE)
 _CLAUSE_BREAK_TEST = Cue(_CLAUSE_BREAK)
+#: "did not form properly, such as X": an abnormal form, not an absence
+_NOT_NORMALLY = re.compile(
+    r"\b(?:properly|normally|correctly|in the usual way|as usual|as (?:it|they) should)\b",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
 
@@ -80,6 +85,8 @@ def is_negated(sentence: str, start: int) -> bool:
     if _MAIN_VERB_TEST.found_in(between) and _RELATIVE_BEFORE.search(before, 0, cue.start()):
         return False
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
+        return False
+    if _NOT_NORMALLY.search(between):  # "genitals that did not form in the usual way"
         return False
     return len(between.split()) <= _MAX_WORDS
 
