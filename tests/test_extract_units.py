@@ -472,3 +472,12 @@ def test_not_formed_normally_is_not_a_negation() -> None:
     assert not is_negated(s, s.index("hypospadias"))
     s = "It does not cause hypospadias."
     assert is_negated(s, s.index("hypospadias"))
+
+
+def test_broader_and_narrower_names_stated_apart_both_stand() -> None:
+    text = "It can lead to cardiac arrest and, rarely, sudden cardiac death."
+    found = {o for p, o, _ in _edges_of(text) if p == "HAS_PHENOTYPE"}
+    assert {"HP:0001695", "HP:0001645"} <= found
+    text = "Many people with this rare disorder often have pain in the hands."
+    found = {o for p, o, _ in _edges_of(text) if p == "HAS_PHENOTYPE"}
+    assert "HP:0046505" in found and "HP:0012531" not in found

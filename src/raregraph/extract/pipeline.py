@@ -393,9 +393,10 @@ def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
 def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a phenotype when the sentence names a narrower term with the same polarity.
 
-    An annotation implies every broader term, so the most specific reading of a sentence
-    is kept: "pain in the hands" makes "pain" of the same sentence redundant, and so does
-    "telangiectases on the lips" for "telangiectases".
+    An annotation implies every broader term, so the most specific reading of the same
+    words is kept: "pain in the hands" makes "pain" redundant, and so does "telangiectases
+    on the lips" for "telangiectases". Two names stated apart both stand ("cardiac arrest
+    and, rarely, sudden cardiac death").
     """
     if len(mentions) < 2:
         return mentions
@@ -410,6 +411,11 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
         vaguer = mention.curie in broader and any(
             mention.curie in lexicon.hp_ancestors(other.curie)
             and _negated(text, other) == _negated(text, mention)
+            # two names that the sentence states each on its own both stand ("cardiac
+            # arrest and, rarely, sudden cardiac death"); a reading narrowed from the
+            # vaguer words ("pain ... in the hands") or overlapping them replaces them
+            and (other.how != "lexicon"
+                 or not (other.end < mention.start or mention.end < other.start))
             for other in mentions
         )
         if not vaguer:
