@@ -481,3 +481,12 @@ def test_broader_and_narrower_names_stated_apart_both_stand() -> None:
     text = "Many people with this rare disorder often have pain in the hands."
     found = {o for p, o, _ in _edges_of(text) if p == "HAS_PHENOTYPE"}
     assert "HP:0046505" in found and "HP:0012531" not in found
+
+
+def test_limbs_among_other_places_and_negation_ending_at_a_new_noun_phrase() -> None:
+    assert sorted(phenotypes("Pain in the chest, arms and legs is common.")) == [
+        "HP:0009763",
+        "HP:0100749",
+    ]
+    s = "The first signs may be jaundice that does not clear up and an enlarged liver."
+    assert not is_negated(s, s.index("enlarged"))

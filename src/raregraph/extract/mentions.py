@@ -425,11 +425,15 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             parts = {_singular(word) for _, _, item in items for word in item.split()[:1]}
             last_start, _, last_item = items[-1]
             end_of_list = offset + last_start + len(last_item.split()[0])
-            if {"arm", "leg"} <= parts and narrower(
-                [f"limb {n}" for n in names], mention.start, end_of_list, "place"
-            ):
-                continue  # "weakness in the arms and legs": one reading, of the limbs
+            limbs = None
+            if {"arm", "leg"} <= parts:  # "weakness in the arms and legs": of the limbs
+                first = next(i for i, (_, _, item) in enumerate(items)
+                             if _singular(item.split()[0]) in ("arm", "leg"))
+                begin = mention.start if first == 0 else offset + items[first][0]
+                limbs = narrower([f"limb {n}" for n in names], begin, end_of_list, "place")
             for start, end, item in items:
+                if limbs and _singular(item.split()[0]) in ("arm", "leg"):
+                    continue
                 part = _singular_phrase(item)
                 begin = mention.start if start == place.start("list") else offset + start
                 narrower([f"{part} {n}" for n in names]

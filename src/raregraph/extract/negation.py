@@ -68,6 +68,8 @@ _NOT_NORMALLY = re.compile(
     r"\b(?:properly|normally|correctly|in the usual way|as usual|as (?:it|they) should)\b",
     re.IGNORECASE,
 )
+_VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
+_NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
 
@@ -88,6 +90,8 @@ def is_negated(sentence: str, start: int) -> bool:
         return False
     if _NOT_NORMALLY.search(between):  # "genitals that did not form in the usual way"
         return False
+    if cue.group(0).lower() in _VERB_CUES and _NEW_NOUN_PHRASE.search(between):
+        return False  # "jaundice that does not clear up and an enlarged liver"
     return len(between.split()) <= _MAX_WORDS
 
 
