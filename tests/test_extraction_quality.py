@@ -17,17 +17,29 @@ from raregraph.extract.scoring import Score, score_pages
 
 DEV = Path(__file__).resolve().parent / "data" / "gard_dev"
 
-#: Floors just under the figures measured (all 19 pages; session 8).
-FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.67, "organs": 0.76, "treatments": 0.95}
+#: Floors just under the figures measured (all 19 pages; session 9).
+FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.70, "organs": 0.76, "treatments": 0.95}
 #: The untouched held-out set: measured only, never read for tuning. Floors just under
-#: the session 8 figures guard against regressions on unseen wording.
+#: the session 9 figures guard against regressions on unseen wording.
 HELDOUT = Path(__file__).resolve().parent / "data" / "gard_heldout2"
 HELDOUT_FLOORS = {
-    "genes": 0.93,
-    "inheritance": 0.80,
-    "phenotypes": 0.53,
+    "genes": 0.95,
+    "inheritance": 0.83,
+    "phenotypes": 0.55,
     "organs": 0.72,
-    "treatments": 0.70,
+    "treatments": 0.77,
+}
+#: The other sets by separate authors (read for tuning after a first measurement): floors
+#: just under the session 9 figures.
+OTHER_SETS = {
+    "gard_dev2": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.65,
+                  "treatments": 0.79},
+    "gard_dev3": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.66, "organs": 0.71,
+                  "treatments": 0.85},
+    "gard_dev4": {"genes": 0.96, "inheritance": 1.0, "phenotypes": 0.63, "organs": 0.75,
+                  "treatments": 0.89},
+    "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.79, "organs": 0.79,
+                     "treatments": 0.91},
 }
 #: The bars of the issue.
 BARS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.90, "organs": 0.85, "treatments": 0.85}
@@ -61,16 +73,24 @@ def test_no_regression_on_unseen_pages(heldout_scores: dict[str, Score], kind: s
     assert heldout_scores[kind].f1 >= HELDOUT_FLOORS[kind]
 
 
+@pytest.mark.parametrize("folder", sorted(OTHER_SETS))
+def test_no_regression_on_the_other_sets(folder: str) -> None:
+    found = _scores(DEV.parent / folder)
+    low = {kind: round(found[kind].f1, 3) for kind, floor in OTHER_SETS[folder].items()
+           if found[kind].f1 < floor}
+    assert not low, f"{folder}: below the floor: {low}"
+
+
 @pytest.mark.parametrize(
     "kind",
     [
         "genes",
         "inheritance",
         pytest.param(
-            "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.69 measured)")
+            "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.72 measured)")
         ),
         pytest.param(
-            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.77 measured)")
+            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.78 measured)")
         ),
         "treatments",
     ],
