@@ -308,6 +308,19 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # "and appear to have": the negation ends at the second predicate
         ("About one in four have no family history and appear to have a new mutation.",
          {DE_NOVO}),
+        # lay explanations and other wordings of a mode
+        ("It is maternally inherited.", {"HP:0001427"}),
+        ("Inheritance is multifactorial.", {"HP:0010982"}),
+        ("The condition shows anticipation, worsening in each generation.", {"HP:0003743"}),
+        ("In anticipation of surgery, patients fast.", set()),
+        ("Most cases occur in people with no history of the disorder in their family.",
+         {"HP:0003745"}),
+        ("Both copies of the gene in each cell have mutations.", {"HP:0000007"}),
+        ("One copy of the altered gene in each cell is sufficient to cause it.",
+         {"HP:0000006"}),
+        # the same words in an X-linked explanation
+        ("Because males have only one X chromosome, one altered copy of the gene in each "
+         "cell is sufficient to cause it.", set()),
     ],
 )
 def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:

@@ -43,7 +43,32 @@ _DE_NOVO = re.compile(
     r"\b(?:occurr?ed|occurs|happened|arose|appeared) (?:as )?(?:new|anew|for the first time)\b",
     re.IGNORECASE,
 )
-_SPORADIC = re.compile(r"\b(?:sporadic(?:ally)?|no family history)\b", re.IGNORECASE)
+_SPORADIC = re.compile(
+    r"\b(?:sporadic(?:ally)?|no family history|no (?:other )?affected (?:relatives|family members)|"
+    r"no history of the (?:disorder|condition|disease) in (?:their|the) famil(?:y|ies))\b",
+    re.IGNORECASE,
+)
+#: "the condition shows anticipation": HP:0003743 Genetic anticipation
+_ANTICIPATION = re.compile(
+    r"\b(?:shows?|showing|displays?|exhibits?|called|known as|undergoes?)\s+(?:genetic\s+)?"
+    r"anticipation\b",
+    re.IGNORECASE,
+)
+#: The lay explanations of the two autosomal modes ("one altered copy of the gene in each
+#: cell is sufficient"; "both copies of the gene in each cell have mutations"), not read in
+#: a sentence about the X chromosome, where the same words explain X-linked inheritance.
+_ONE_COPY_ENOUGH = re.compile(
+    r"\bone (?:altered |mutated |changed |abnormal |faulty |working )?copy of the (?:\w+ )?"
+    r"gene(?: in each cell)? is (?:enough|sufficient)\b",
+    re.IGNORECASE,
+)
+_BOTH_COPIES = re.compile(
+    r"\b(?:both|two) (?:altered |mutated |changed |faulty )?copies of the (?:\w+ )?gene"
+    r"(?: in each cell)? (?:are|have|must be|must have|need to be|carry)\b|"
+    r"\bmutations in both copies of the (?:\w+ )?gene\b",
+    re.IGNORECASE,
+)
+_X_CONTEXT = re.compile(r"\bX\b|X-linked|X chromosome|\bmales?\b|\bfemales?\b")
 _UNKNOWN = re.compile(
     r"\b(?:(?:mode of |pattern of )?inheritance|inherit\w*|genetic cause)\b[^.;]{0,40}?\b"
     r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?"
@@ -59,7 +84,18 @@ _FAMILY_CONTEXT = re.compile(
 
 
 _FAMILY_CONTEXT_TEST = Cue(_FAMILY_CONTEXT)
-_RULES = ((Cue(_DE_NOVO), DE_NOVO), (Cue(_SPORADIC), SPORADIC), (Cue(_UNKNOWN), UNKNOWN))
+#: HP:0003743 Genetic anticipation.
+ANTICIPATION = "HP:0003743"
+_AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE = "HP:0000006", "HP:0000007"
+_RULES = (
+    (Cue(_DE_NOVO), DE_NOVO),
+    (Cue(_SPORADIC), SPORADIC),
+    (Cue(_UNKNOWN), UNKNOWN),
+    (Cue(_ANTICIPATION), ANTICIPATION),
+    (Cue(_ONE_COPY_ENOUGH), _AUTOSOMAL_DOMINANT),
+    (Cue(_BOTH_COPIES), _AUTOSOMAL_RECESSIVE),
+)
+_COPY_RULES = frozenset({_AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +140,10 @@ def find_inheritance(
         found = [item for item in found if item[2] + 1 not in findings]
     family: bool | None = None  # tested once, when first needed
     for pattern, curie in _RULES:
-        if curie != UNKNOWN:
+        if curie in _COPY_RULES:
+            if "cop" not in sentence or _X_CONTEXT.search(sentence):
+                continue  # the same words explain X-linked inheritance
+        elif curie not in (UNKNOWN, ANTICIPATION):
             if family is None:
                 family = _FAMILY_CONTEXT_TEST.found_in(sentence)
             if not family:
