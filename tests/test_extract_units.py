@@ -503,3 +503,13 @@ def test_limbs_among_other_places_and_negation_ending_at_a_new_noun_phrase() -> 
     ]
     s = "The first signs may be jaundice that does not clear up and an enlarged liver."
     assert not is_negated(s, s.index("enlarged"))
+
+
+def test_gene_share_stated_first_and_repeat_sequences() -> None:
+    found = find_genes("About 75% of cases are caused by changes in ANK1.")
+    assert [(g.symbol, g.percentage, g.hedge) for g in found] == [("ANK1", 75.0, "about")]
+    # a share before two genes belongs to neither alone
+    found = find_genes("About 75% of cases are caused by FAS, and the rest by CASP10.")
+    assert [g.percentage for g in found] == [None, None]
+    s = "It is caused by a GAA triplet repeat expansion in the FXN gene."
+    assert [g.symbol for g in find_genes(s)] == ["FXN"]

@@ -26,7 +26,7 @@ from raregraph.extract.contrast import about_another_disorder
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
-from raregraph.extract.qualifiers import share
+from raregraph.extract.qualifiers import clause_bounds, share
 
 __all__ = ["GeneMention", "find_genes"]
 
@@ -71,6 +71,12 @@ _NOT_AFTER = re.compile(
 _DENIED_LATER = re.compile(
     r"\b(?:these|those|both|the two|such) genes?\s+"
     r"(?:(?:is|are|was|were|do|does|did|have|has)\s+not|(?:is|are|was|were)\s+never)\b",
+    re.IGNORECASE,
+)
+_REPEAT_AFTER = re.compile(r"\s+(?:triplet|trinucleotide|repeats?|expansions?)\b", re.I)
+_CASES_BEFORE = re.compile(
+    r"\b(?:of|in) (?:all |the )?(?:cases|people|individuals|patients|families|affected \w+)"
+    r"\b[^.;]{0,60}\b(?:caused by|due to|results? from|have|has|carry)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _PRODUCT_BEFORE = re.compile(
@@ -140,6 +146,10 @@ def find_genes(
         curies = lexicon.gene_symbols.get(word)
         if not curies:
             continue
+        if len(word) == 3 and _REPEAT_AFTER.match(sentence, token.end()) and not word.strip(
+            "ACGTU"
+        ):
+            continue  # "a GAA triplet repeat": a DNA sequence, not the GAA gene
         approved = lexicon.genes[curies[0]][0] == word
         if not followed and _PRODUCT_BEFORE.search(sentence[: token.start()]):
             continue  # "the hormone FGF23": the gene product, named in a mechanism
@@ -165,6 +175,9 @@ def find_genes(
     for index, (curie, start, end) in enumerate(found):
         next_start = found[index + 1][1] if index + 1 < len(found) else None
         percentage, hedge_word = share(sentence, end, next_start)
+        if percentage is None and len(found) == 1 and _CASES_BEFORE.search(sentence, 0, start):
+            # "About 75% of cases are caused by changes in ANK1": the share comes first
+            percentage, hedge_word = share(sentence, clause_bounds(sentence, start)[0], start)
         negated = (
             is_negated(sentence, start)
             or _NOT_AFTER.match(sentence, end) is not None
