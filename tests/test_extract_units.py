@@ -513,3 +513,8 @@ def test_gene_share_stated_first_and_repeat_sequences() -> None:
     assert [g.percentage for g in found] == [None, None]
     s = "It is caused by a GAA triplet repeat expansion in the FXN gene."
     assert [g.symbol for g in find_genes(s)] == ["FXN"]
+
+
+def test_more_anatomy_adjectives() -> None:
+    assert phenotypes("There is weakness of the diaphragm.") == ["HP:0009113"]
+    assert phenotypes("Gum inflammation is common.") == ["HP:0000230"]
