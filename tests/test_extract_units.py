@@ -518,3 +518,8 @@ def test_gene_share_stated_first_and_repeat_sequences() -> None:
 def test_more_anatomy_adjectives() -> None:
     assert phenotypes("There is weakness of the diaphragm.") == ["HP:0009113"]
     assert phenotypes("Gum inflammation is common.") == ["HP:0000230"]
+
+
+def test_again_and_again_reads_recurrent() -> None:
+    assert phenotypes("Children get serious infections again and again.") == ["HP:0002719"]
+    assert phenotypes("Most have nosebleeds that come back again and again.") == ["HP:0004406"]

@@ -280,6 +280,10 @@ _BEFORE = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
 #: "hearing loss of the sensorineural type": the kind named after the finding.
+_AGAIN_AFTER = re.compile(
+    r"^,?(?: (?:that|which)(?: [a-z]+){1,3})? (?:again and again|over and over(?: again)?|"
+    r"repeatedly|time after time)\b"
+)
 _WORSE_AFTER = re.compile(
     r"^,?(?: that| which)? (?:gets?|becomes?|grows?) (?:\w+ly )?worse\b(?: over time\b)?"
 )
@@ -308,7 +312,7 @@ _DIFFICULTY = re.compile(
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
-_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths|swelling)\b")
+_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths|swelling|infections)\b")
 #: what HPO calls a lesion in its names ("facial edema" for "swelling of the face")
 _LESION_NAMES = {"swelling": "edema"}
 
@@ -410,6 +414,10 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if subject:
                 narrower([f"{_SEX[subject.group('sex')]} {n}" for n in names],
                          subject.start(), mention.end, "sex")
+        again = _AGAIN_AFTER.match(after)
+        if again:  # "infections again and again", "nosebleeds that come back repeatedly"
+            narrower([f"recurrent {n}" for n in names], mention.start,
+                     mention.end + again.end(), "modifier")
         worse = _WORSE_AFTER.match(after)
         if worse:  # "hearing loss that gets worse over time" = "progressive hearing loss"
             narrower([f"progressive {n}" for n in names], mention.start,
@@ -525,7 +533,7 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         for match in _LESION.finditer(folded)
         if not any(m.start <= match.start() and match.end() <= m.end for m in phenotypes)
     ] if ("cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
-          or "swelling" in folded) else []
+          or "swelling" in folded or "infections" in folded) else []
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
