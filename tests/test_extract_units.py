@@ -523,3 +523,27 @@ def test_more_anatomy_adjectives() -> None:
 def test_again_and_again_reads_recurrent() -> None:
     assert phenotypes("Children get serious infections again and again.") == ["HP:0002719"]
     assert phenotypes("Most have nosebleeds that come back again and again.") == ["HP:0004406"]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Bisphosphonates such as pamidronate can strengthen bones.", {"CHEBI:7903"}, set()),
+        ("Splenectomy may be recommended for people with severe anemia.",
+         {"MAXO:0001077"}, set()),
+        ("Antiseizure medications such as valproic acid can control seizures.",
+         {"CHEBI:35623", "CHEBI:39867"}, set()),
+        ("Treatment involves replacing the missing clotting factor with factor VIII.",
+         {"MESH:D005169"}, {"MESH:D001779"}),
+        ("Surgery to place metal rods in the long bones may help.", set(), {"MESH:D008670"}),
+        ("Enzyme replacement therapy is not available.", set(), {"MESH:D056947"}),
+        ("Genetic counseling is recommended for families.", set(), {"MAXO:0000079"}),
+        ("A low-salt diet is recommended.", {"MESH:D004039"}, set()),
+    ],
+)
+def test_treatment_cues_targets_and_non_treatments(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _treatments(text)
+    assert present <= found
+    assert not found & absent

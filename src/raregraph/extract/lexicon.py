@@ -392,7 +392,8 @@ def singular_word(word: str) -> str:
 #: Procedures that examine rather than treat: not a ``treated_by`` object.
 _DIAGNOSTIC = re.compile(
     r"\b(?:tests?|testing|counts?|screening|imaging|biops(?:y|ies)|scans?|scanning|"
-    r"diagnos\w*|examinations?|measurements?|monitoring|assessments?|evaluations?)\b",
+    r"diagnos\w*|examinations?|measurements?|monitoring|assessments?|evaluations?|"
+    r"genetic counsel\w*)\b",
     re.IGNORECASE,
 )
 

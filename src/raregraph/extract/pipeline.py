@@ -50,7 +50,8 @@ _TREATMENT_CUE = re.compile(
     r"control(?:s|led)?|pills?|tablets?|capsules?|doses?|dosing|slow(?:s|ed)?|"
     r"shrinks?|shrank|prevent(?:s|ed)?|reduc(?:e|es|ed)|improv(?:e|es|ed)|eas(?:e|es|ed)|"
     r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
-    r"receiv(?:e|es|ed)|option)\b",
+    r"receiv(?:e|es|ed)|option|recommend\w*|strengthen\w*|curative|cur(?:e|es|ed)|"
+    r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*)\b",
     re.IGNORECASE,
 )
 #: A chemical named as what a therapy acts on, or as a part of the diet, is not the
@@ -61,7 +62,8 @@ _TREATMENT_TARGET = re.compile(
     r"bind(?:s|ing)?|remov(?:e|es|ing)(?: excess)?|low in|rich in|free of|active form of|"
     r"levels? of|excess|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|build-?up of|amount of|how much|"
-    r"makes?|making|produc(?:e|es|ing)|production of)(?: the)? $",
+    r"makes?|making|produc(?:e|es|ing)|production of|"
+    r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking))(?: the)? $",
     re.IGNORECASE,
 )
 _VAGUE_TREATMENT = re.compile(
@@ -427,7 +429,7 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
 _NOT_A_THERAPY_YET = re.compile(
     r"\b(?:(?:being|are|is) (?:studied|tested|investigated|explored|developed)|"
     r"clinical trials?|experimental|investigational|under study|under investigation|"
-    r"tried in (?:\w+ ){0,2}(?:studies|trials)|"
+    r"tried in (?:\w+ ){0,2}(?:studies|trials)|(?:has|have) been tested|"
     r"(?:benefit|effect|value) (?:is|remains) (?:still )?(?:uncertain|unclear|unknown|unproven)|"
     r"not (?:yet )?(?:been )?proven)\b",
     re.IGNORECASE,
@@ -436,7 +438,8 @@ _NOT_A_THERAPY_YET = re.compile(
 _INEFFECTIVE_AFTER = re.compile(
     r"(?<!but )\b(?:(?:do|does|did)(?: \w+ly)? not (?:work|help|prevent|improve|stop)|"
     r"(?:is|are|was|were)(?: \w+ly)? (?:not (?:effective|helpful|useful|beneficial)|"
-    r"ineffective|of no (?:use|benefit))|(?:has|have|had) no (?:effect|benefit))\b",
+    r"ineffective|of no (?:use|benefit)|not (?:yet )?(?:available|approved))|"
+    r"(?:has|have|had) no (?:effect|benefit))\b",
     re.IGNORECASE,
 )
 #: A drug named after "avoid" in its clause ("told to avoid drugs such as erythromycin")
