@@ -119,14 +119,15 @@ def find_inheritance(
     name, e.g. "X-linked hypophosphatemia") are not read as modes.
     """
     spans = list(blocked)
-    contrast: list[tuple[int, int]] | None = None  # looked for when first needed
+    contrast_read = False  # the spans naming another disorder, added when first needed
 
     def free(start: int, end: int) -> bool:
-        nonlocal contrast
-        if contrast is None:
+        nonlocal contrast_read
+        if not contrast_read:
             # "should not be confused with autosomal recessive PKD": another disorder's mode
-            contrast = other_disorder_spans(sentence, spans)
-        return all(end <= s or start >= e for s, e in (*spans, *contrast))
+            spans.extend(other_disorder_spans(sentence, list(spans)))
+            contrast_read = True
+        return all(end <= s or start >= e for s, e in spans)
 
     mentions = list(mentions)
     found: list[tuple[str, int, int]] = [
@@ -143,7 +144,10 @@ def find_inheritance(
         if curie in _COPY_RULES:
             if "cop" not in sentence or _X_CONTEXT.search(sentence):
                 continue  # the same words explain X-linked inheritance
-        elif curie not in (UNKNOWN, ANTICIPATION):
+        elif curie == ANTICIPATION:
+            if "nticipation" not in sentence:
+                continue
+        elif curie != UNKNOWN:
             if family is None:
                 family = _FAMILY_CONTEXT_TEST.found_in(sentence)
             if not family:

@@ -128,7 +128,6 @@ _SPARED_BEFORE = re.compile(
     r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+(?:,\s+|\s+(?:or|and)\s+|\s+))*$",
     re.IGNORECASE,
 )
-_SPARED_WORDS = ("not", "never", "n't", "rarely", "seldom", "spared", "unaffected", "normal")
 #: "the heart and kidneys are not usually affected": an organ said to be spared
 _SPARED_AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:not\s+(?:\w+ly\s+)?"
@@ -351,7 +350,9 @@ def _read_sentence(
 
     if not (phenotypes or _ORGAN_CUE_TEST.found_in(text)):
         return
-    spared = any(word in text for word in _SPARED_WORDS)
+    spared = "not" in text or "n't" in text or "never" in text or "rarely" in text or (
+        "seldom" in text or "spared" in text or "unaffected" in text or "normal" in text
+    )
     for mention in mentions:
         if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
             continue
