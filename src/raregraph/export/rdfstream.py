@@ -594,8 +594,10 @@ def write(
     processes where the platform can fork safely: one per CPU, at most four (the
     ``processes`` argument or the ``RAREGRAPH_EXPORT_PROCESSES`` environment variable
     sets the number; 1 turns forking off). Each renders a contiguous range of nodes
-    into a file (this process the last one) and the files are joined in order. The
-    bytes are the same either way.
+    (this process the first, straight into ``out`` when the syntax has no header, as
+    N-Triples; the others into files beside the output) and the files are joined in
+    order. Ranges are balanced for what a later range pays to pass over the earlier
+    nodes (:data:`SKIP_COST`). The bytes are the same either way.
     """
     count = _process_count(kg, processes)
     if count < 2:
