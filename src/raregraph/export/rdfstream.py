@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import multiprocessing
 import operator
 import os
@@ -223,6 +224,7 @@ class _Renderer:
         self.syntax = syntax
         self.terms: dict[Term, str] = {}
         self.verbs: dict[str, tuple[tuple[bool, str], str]] = {}  # predicate IRI -> key, verb
+        self.verb_order: dict[str, tuple[bool, str]] = {}  # written predicate -> sort key
         # (id(predicate), id(qualifiers)) -> what every association of that kind shares
         self.kinds: dict[tuple[int, int], _Kind] = {}
         # predicates by id: an enum member is a singleton, and hashing one runs Python
@@ -264,6 +266,12 @@ class _Renderer:
             groups.setdefault(verb, []).append(rendered)
         return self.syntax.block(subject, list(groups.items()))
 
+    def grouped_block(self, subject: str, groups: dict[str, set[str]]) -> str:
+        """The block of a subject from its objects by written predicate (see :meth:`block`)."""
+        order = self.verb_order
+        ranked = sorted(groups, key=order.__getitem__)
+        return self.syntax.block(subject, [(verb, sorted(groups[verb])) for verb in ranked])
+
     def entries(self, triples: Iterable[tuple[str, str, Term]]) -> set[Entry]:
         """The sortable entries of some triples of one subject."""
         verbs, terms = self.verbs, self.terms
@@ -272,6 +280,7 @@ class _Renderer:
             verb = verbs.get(p)
             if verb is None:
                 verb = verbs[p] = (_order(p), self.term(p))
+                self.verb_order[verb[1]] = verb[0]
             written = terms.get(o)
             if written is None:
                 written = self.term(o)
@@ -292,6 +301,7 @@ class _Renderer:
             expanded = _expand(predicate.value)
             found = (_order(expanded), self.syntax.iri(expanded))
             self.predicates[id(predicate)] = found
+            self.verb_order[found[1]] = found[0]
         return found
 
     def qualifiers(self, qualifiers: Qualifiers) -> tuple[str, int]:
@@ -377,7 +387,13 @@ class _Renderer:
         node_iris, kinds, evidence_by_id = self.nodes, self.kinds, self.evidence_by_id
         association, separator, sha256 = self.syntax.association, self.evidence_separator, _sha256
         for node in nodes:
-            entries = self.entries(_node_triples(node))
+            # the node's objects by written predicate (a set each: a triple is written once)
+            groups: dict[str, set[str]] = {}
+            for _, verb, written in self.entries(_node_triples(node)):
+                objects = groups.get(verb)
+                if objects is None:
+                    objects = groups[verb] = set()
+                objects.add(written)
             subject = node.id
             s = node_iris.get(subject) or self.node(subject)
             blocks: list[tuple[str, str]] = []
@@ -389,7 +405,10 @@ class _Renderer:
                         edge.predicate, edge.qualifiers
                     )
                     if not kind.negated:
-                        entries.add((kind.order, kind.verb, o))
+                        objects = groups.get(kind.verb)
+                        if objects is None:
+                            objects = groups[kind.verb] = set()
+                        objects.add(o)
                     # raregraph.model.association_digest, inlined (tested to agree)
                     key = subject + kind.digest_middle + object_id + kind.digest_end
                     digest = sha256(key.encode()).hexdigest()[:20]
@@ -407,7 +426,7 @@ class _Renderer:
                     else:
                         text = kind.bare_template % kind.bare_fields((a, s, o, ""))
                     blocks.append((digest, text))
-            yield self.block(s, entries)
+            yield self.grouped_block(s, groups)
             if len(blocks) > 1:
                 blocks.sort()
             for _, text in blocks:
@@ -680,8 +699,15 @@ def _render_range(node_range: tuple[int, int], out: TextIO) -> set[str]:
     renderer = _Renderer(syntax)
     start, end = node_range
     renderer.skip(kg, nodes[:start])
-    out.writelines(renderer.node_part(kg, nodes[start:end]))
+    _write_joined(out, renderer.node_part(kg, nodes[start:end]))
     return set(syntax.used)
+
+
+def _write_joined(out: TextIO, parts: Iterable[str], size: int = 256) -> None:
+    """Write the parts joined a few hundred at a time (fewer, larger writes)."""
+    parts = iter(parts)
+    while chunk := "".join(itertools.islice(parts, size)):
+        out.write(chunk)
 
 
 def _render_part(node_range: tuple[int, int], path: Path) -> set[str]:
