@@ -547,3 +547,13 @@ def test_treatment_cues_targets_and_non_treatments(
     found = _treatments(text)
     assert present <= found
     assert not found & absent
+
+
+def test_cue_inside_a_finding_phrasal_verbs_and_vague_disease_words() -> None:
+    s = "These include an absent radius in the forearm, cafe-au-lait spots and a small head."
+    assert not is_negated(s, s.index("cafe"), [(s.index("absent"), s.index(" in the"))])
+    assert is_negated(s, s.index("cafe"))  # without knowing the finding, "absent" negates
+    edges = _edges_of("A building block called 7-dehydrocholesterol piles up in the blood.")
+    assert "HP:0032551" not in {o for p, o, _ in edges}
+    edges = _edges_of("Many develop liver disease and lung disease as adults.")
+    assert not {o for p, o, _ in edges} & {"HP:0001392", "HP:0002088"}

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 26
+_LEXICON_VERSION = 27
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -483,6 +483,8 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             if scope == "EXACT" or (synonym_type == "layperson" and scope != "BROAD"):
                 names.append(text)
         grouping = bool(_GROUPING.match(stanza.name))
+        if grouping:  # "liver disease": too vague a phrase for "Abnormality of the liver"
+            names = [n for n in names if not n.lower().endswith(" disease")]
         for text in names:
             _add_noun(forms, text, kind, stanza.curie)
             if kind == "phenotype":

@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from raregraph.extract._cues import Cue
@@ -334,11 +334,13 @@ def _read_sentence(
         if m.kind == "phenotype" and not _inside(m, busy) and m.text.lower() not in _PHENOTYPE_STOP
         and not _overlaps(m, treatments)
         and not (m.text[:4].lower() == "grow" and _LESION_BEFORE.search(text, 0, m.start))
+        # "cholesterol piles up": a verb with its particle, not the finding "piles"
+        and not (" " not in m.text and text.startswith(" up", m.end))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     for mention in phenotypes:
         qualifiers = Qualifiers(
-            negated=_negated(text, mention), hedge=hedge(text, mention.start)
+            negated=_negated(text, mention, phenotypes), hedge=hedge(text, mention.start)
         )
         node = _term_node(lexicon, mention.curie, Category.PHENOTYPIC_FEATURE)
         out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, mention.start, mention.end)
@@ -368,9 +370,10 @@ def _read_sentence(
                 mention.end)
 
 
-def _negated(text: str, mention: Mention) -> bool:
-    """A negation cue before the mention, or "is absent" right after it."""
-    return is_negated(text, mention.start) or is_stated_absent(text, mention.end)
+def _negated(text: str, mention: Mention, findings: Sequence[Mention] = ()) -> bool:
+    """A negation cue before the mention (not inside another finding), or "is absent"."""
+    spans = [(m.start, m.end) for m in findings if m.start < mention.start]
+    return is_negated(text, mention.start, spans) or is_stated_absent(text, mention.end)
 
 
 def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
