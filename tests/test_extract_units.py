@@ -557,3 +557,23 @@ def test_cue_inside_a_finding_phrasal_verbs_and_vague_disease_words() -> None:
     assert "HP:0032551" not in {o for p, o, _ in edges}
     edges = _edges_of("Many develop liver disease and lung disease as adults.")
     assert not {o for p, o, _ in edges} & {"HP:0001392", "HP:0002088"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Newborns may need a breathing tube placed through the neck (tracheostomy).",
+         {"MESH:D014139"}, set()),
+        ("Eye doctors advise wearing sunglasses outdoors.", {"MESH:D005135"}, set()),
+        ("A toxic by-product of vitamin A builds up in the retina.", set(), {"CHEBI:12777"}),
+        ("Hydroxyurea helps; L-glutamine powder is another option.", set(), {"MESH:D011208"}),
+        ("Treatment includes urine tests for adrenaline-like substances.", set(),
+         {"MESH:D004837"}),
+    ],
+)
+def test_more_treatment_cues_and_substances(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = _treatments(text)
+    assert present <= found
+    assert not found & absent

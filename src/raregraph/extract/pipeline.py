@@ -51,7 +51,7 @@ _TREATMENT_CUE = re.compile(
     r"shrinks?|shrank|prevent(?:s|ed)?|reduc(?:e|es|ed)|improv(?:e|es|ed)|eas(?:e|es|ed)|"
     r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
     r"receiv(?:e|es|ed)|option|recommend\w*|strengthen\w*|curative|cur(?:e|es|ed)|"
-    r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*)\b",
+    r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*|needs?|advis\w*|wear\w*)\b",
     re.IGNORECASE,
 )
 #: A chemical named as what a therapy acts on, or as a part of the diet, is not the
@@ -63,7 +63,9 @@ _TREATMENT_TARGET = re.compile(
     r"levels? of|excess|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|build-?up of|amount of|how much|"
     r"makes?|making|produc(?:e|es|ing)|production of|"
-    r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking))(?: the)? $",
+    r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking)|"
+    r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?)"
+    r"(?: the)? $",
     re.IGNORECASE,
 )
 _VAGUE_TREATMENT = re.compile(
@@ -75,7 +77,7 @@ _GENERIC_TREATMENT = frozenset(
     {"therapy", "therapies", "treatment", "treatments", "therapeutics", "surgery", "care",
      "drug", "drugs", "medication", "medications", "medicine", "medicines", "management",
      "prevention", "rehabilitation", "diagnosis", "transplantation", "implants", "implant",
-     "hormone", "mineral", "minerals",
+     "hormone", "mineral", "minerals", "powder", "powders",
      "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
      "antibodies", "water", "oxygen", "enzyme", "injection", "injections", "infusion",
      "infusions", "pill", "pills", "tablet", "tablets",
@@ -486,6 +488,11 @@ def _avoided(text: str, mention: Mention) -> bool:
     return _AVOIDED_AFTER.search(text, mention.end, end) is not None
 
 
+#: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
+_BUILDS_UP_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:builds? up|piles? up|accumulat\w+|collects?|is deposited)\b",
+    re.IGNORECASE,
+)
 #: "the HFE protein": a gene's product, named in a mechanism
 _GENE_PRODUCT = re.compile(r"[A-Z][A-Z0-9]{1,9} protein$")
 _PART_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s")
@@ -526,6 +533,8 @@ def _treatments(
         and not _inside(m, busy)
         and not _TREATMENT_TARGET.search(text, max(0, m.start - 30), m.start)
         and not _contained(m, mentions)
+        and not _BUILDS_UP_AFTER.match(text, m.end)
+        and not text.startswith("-like", m.end)  # "adrenaline-like substances"
         and not _GENE_PRODUCT.match(m.text)
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
