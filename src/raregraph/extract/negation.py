@@ -26,7 +26,7 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,7 +74,7 @@ _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
 
 
-def is_negated(sentence: str, start: int, findings: Iterable[tuple[int, int]] = ()) -> bool:
+def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = ()) -> bool:
     """Tell whether the mention starting at ``start`` in ``sentence`` is negated.
 
     A cue inside one of the ``findings`` spans is part of that finding's name ("an absent
@@ -83,8 +83,7 @@ def is_negated(sentence: str, start: int, findings: Iterable[tuple[int, int]] = 
     before = sentence[:start]
     cues = list(_CUE_FAST.finditer(before))
     if cues and findings:
-        spans = list(findings)
-        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in spans)]
+        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in findings)]
     if not cues:
         return False
     cue = cues[-1]

@@ -340,9 +340,10 @@ def _read_sentence(
         and not (" " not in m.text and text.startswith(" up", m.end))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
+    spans = [(m.start, m.end) for m in phenotypes]
     for mention in phenotypes:
         qualifiers = Qualifiers(
-            negated=_negated(text, mention, phenotypes), hedge=hedge(text, mention.start)
+            negated=_negated(text, mention, spans), hedge=hedge(text, mention.start)
         )
         node = _term_node(lexicon, mention.curie, Category.PHENOTYPIC_FEATURE)
         out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, mention.start, mention.end)
@@ -372,10 +373,11 @@ def _read_sentence(
                 mention.end)
 
 
-def _negated(text: str, mention: Mention, findings: Sequence[Mention] = ()) -> bool:
-    """A negation cue before the mention (not inside another finding), or "is absent"."""
-    spans = [(m.start, m.end) for m in findings if m.start < mention.start]
-    return is_negated(text, mention.start, spans) or is_stated_absent(text, mention.end)
+def _negated(
+    text: str, mention: Mention, findings: Sequence[tuple[int, int]] = ()
+) -> bool:
+    """A negation cue before the mention (not inside a finding's span), or "is absent"."""
+    return is_negated(text, mention.start, findings) or is_stated_absent(text, mention.end)
 
 
 def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
