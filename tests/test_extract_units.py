@@ -577,3 +577,9 @@ def test_more_treatment_cues_and_substances(
     found = _treatments(text)
     assert present <= found
     assert not found & absent
+
+
+def test_an_organ_naming_a_kind_of_care_is_not_a_location() -> None:
+    edges = _edges_of("An eye doctor can see clouding of the cornea; the kidneys may fail.")
+    organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
+    assert "UBERON:0000970" not in organs and "UBERON:0002113" in organs

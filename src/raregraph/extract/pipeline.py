@@ -123,6 +123,11 @@ _PHENOTYPE_STOP = frozenset(
         "sweating",
     }
 )
+_ORGAN_AS_MODIFIER = re.compile(
+    r"[ -](?:doctors?|exams?|examinations?|specialists?|care|check-?ups?|checks?|tests?|"
+    r"testing|surgeons?|clinics?|drops)\b",
+    re.IGNORECASE,
+)
 #: "does not usually affect the heart or kidneys": an organ said to be spared (a finding's
 #: own negation, "absence of the corpus callosum", places it all the same)
 _SPARED_BEFORE = re.compile(
@@ -361,6 +366,8 @@ def _read_sentence(
     for mention in mentions:
         if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
             continue
+        if _ORGAN_AS_MODIFIER.match(text, mention.end):
+            continue  # "an eye doctor", "eye exams": the organ names a kind of care
         if spared and (
             _SPARED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
             or _SPARED_AFTER.match(text, mention.end)
