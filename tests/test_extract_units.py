@@ -403,9 +403,27 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         # examining is not treating; a substance inside a finding is not a treatment
         ("Treatment starts after genetic testing confirms it.", set(), {"MAXO:0000127"}),
         ("Treatment helps with insulin resistance.", set(), {"MESH:D007328"}),
+        ("Bisphosphonates such as pamidronate can strengthen bones.", {"CHEBI:7903"}, set()),
+        ("Splenectomy may be recommended for people with severe anemia.",
+         {"MAXO:0001077"}, set()),
+        ("Antiseizure medications such as valproic acid can control seizures.",
+         {"CHEBI:35623", "CHEBI:39867"}, set()),
+        ("Treatment involves replacing the missing clotting factor with factor VIII.",
+         {"MESH:D005169"}, {"MESH:D001779"}),
+        ("Surgery to place metal rods in the long bones may help.", set(), {"MESH:D008670"}),
+        ("Enzyme replacement therapy is not available.", set(), {"MESH:D056947"}),
+        ("Genetic counseling is recommended for families.", set(), {"MAXO:0000079"}),
+        ("A low-salt diet is recommended.", {"MESH:D004039"}, set()),
+        ("Newborns may need a breathing tube placed through the neck (tracheostomy).",
+         {"MESH:D014139"}, set()),
+        ("Eye doctors advise wearing sunglasses outdoors.", {"MESH:D005135"}, set()),
+        ("A toxic by-product of vitamin A builds up in the retina.", set(), {"CHEBI:12777"}),
+        ("Hydroxyurea helps; L-glutamine powder is another option.", set(), {"MESH:D011208"}),
+        ("Treatment includes urine tests for adrenaline-like substances.", set(),
+         {"MESH:D004837"}),
     ],
 )
-def test_treatments_avoided_ineffective_or_not_treatments(
+def test_treatments_read_or_left_out(
     text: str, present: set[str], absent: set[str]
 ) -> None:
     found = _treatments(text)
@@ -525,30 +543,6 @@ def test_again_and_again_reads_recurrent() -> None:
     assert phenotypes("Most have nosebleeds that come back again and again.") == ["HP:0004406"]
 
 
-@pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        ("Bisphosphonates such as pamidronate can strengthen bones.", {"CHEBI:7903"}, set()),
-        ("Splenectomy may be recommended for people with severe anemia.",
-         {"MAXO:0001077"}, set()),
-        ("Antiseizure medications such as valproic acid can control seizures.",
-         {"CHEBI:35623", "CHEBI:39867"}, set()),
-        ("Treatment involves replacing the missing clotting factor with factor VIII.",
-         {"MESH:D005169"}, {"MESH:D001779"}),
-        ("Surgery to place metal rods in the long bones may help.", set(), {"MESH:D008670"}),
-        ("Enzyme replacement therapy is not available.", set(), {"MESH:D056947"}),
-        ("Genetic counseling is recommended for families.", set(), {"MAXO:0000079"}),
-        ("A low-salt diet is recommended.", {"MESH:D004039"}, set()),
-    ],
-)
-def test_treatment_cues_targets_and_non_treatments(
-    text: str, present: set[str], absent: set[str]
-) -> None:
-    found = _treatments(text)
-    assert present <= found
-    assert not found & absent
-
-
 def test_cue_inside_a_finding_phrasal_verbs_and_vague_disease_words() -> None:
     s = "These include an absent radius in the forearm, cafe-au-lait spots and a small head."
     assert not is_negated(s, s.index("cafe"), [(s.index("absent"), s.index(" in the"))])
@@ -557,26 +551,6 @@ def test_cue_inside_a_finding_phrasal_verbs_and_vague_disease_words() -> None:
     assert "HP:0032551" not in {o for p, o, _ in edges}
     edges = _edges_of("Many develop liver disease and lung disease as adults.")
     assert not {o for p, o, _ in edges} & {"HP:0001392", "HP:0002088"}
-
-
-@pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        ("Newborns may need a breathing tube placed through the neck (tracheostomy).",
-         {"MESH:D014139"}, set()),
-        ("Eye doctors advise wearing sunglasses outdoors.", {"MESH:D005135"}, set()),
-        ("A toxic by-product of vitamin A builds up in the retina.", set(), {"CHEBI:12777"}),
-        ("Hydroxyurea helps; L-glutamine powder is another option.", set(), {"MESH:D011208"}),
-        ("Treatment includes urine tests for adrenaline-like substances.", set(),
-         {"MESH:D004837"}),
-    ],
-)
-def test_more_treatment_cues_and_substances(
-    text: str, present: set[str], absent: set[str]
-) -> None:
-    found = _treatments(text)
-    assert present <= found
-    assert not found & absent
 
 
 def test_an_organ_naming_a_kind_of_care_is_not_a_location() -> None:

@@ -201,15 +201,42 @@ class _Kind(NamedTuple):
     digest_middle: str  # the digested text between subject and object
     digest_end: str  # ... and after the object
     template: str  # %-template of the block with evidence
-    fields: Callable[[tuple[str, str, str, str]], tuple[str, ...]]  # (a, s, o, e), in order
+    fields: Picker  # picks from (a, s, o, e), in the block's order
     bare_template: str  # the same without evidence
-    bare_fields: Callable[[tuple[str, str, str, str]], tuple[str, ...]]
+    bare_fields: Picker
 
 
-def _picker(order: tuple[int, ...]) -> Callable[[tuple[str, str, str, str]], tuple[str, ...]]:
-    # a block always has a subject and an object line, so there are two fields or more
-    picker: Callable[[tuple[str, str, str, str]], tuple[str, ...]] = operator.itemgetter(*order)
+Picker = Callable[[Sequence[str]], tuple[str, ...]]
+
+
+def _picker(order: Sequence[int]) -> Picker:
+    """A getter of the values at ``order`` (always a tuple, also for one value or none)."""
+    if not order:
+        return lambda values: ()
+    if len(order) == 1:
+        index = order[0]
+        return lambda values: (values[index],)
+    picker: Picker = operator.itemgetter(*order)
     return picker
+
+
+#: Markers in a block that become ``%s`` fields: a letter of "asoe" (association, subject,
+#: object, evidence) in association blocks, a six-digit value number in evidence blocks.
+_FIELD = re.compile(r"\x03([asoe])")
+_VALUE = re.compile(r"\x03(\d{6})")
+
+
+def _percent_template(
+    body: str, marker: re.Pattern[str], index: Callable[[str], int]
+) -> tuple[str, Picker]:
+    """``body`` as a ``%`` template: each marker a ``%s`` field, and what fills them.
+
+    The getter picks, in the block's order, the value that each marker names (``index``
+    of the marker's group) from the values listed in their own order.
+    """
+    body = body.replace("%", "%%")
+    order = [index(found.group(1)) for found in marker.finditer(body)]
+    return marker.sub("%s", body), _picker(order)
 
 
 class _Renderer:
@@ -242,9 +269,7 @@ class _Renderer:
         # first time in the node being rendered (described after its associations)
         self.described_before: set[Evidence] = set()
         # evidence templates by shape, and the written codes, publications and curators
-        self.evidence_templates: dict[
-            tuple[object, ...], tuple[str, Callable[[Sequence[str]], tuple[str, ...]]]
-        ] = {}
+        self.evidence_templates: dict[tuple[object, ...], tuple[str, Picker]] = {}
         self.evidence_objects: tuple[dict[str, str], ...] = ({}, {}, {})
         self.pending: list[tuple[str, Evidence]] = []
         separator = syntax.object_separator
@@ -351,7 +376,7 @@ class _Renderer:
 
     def template(
         self, predicate: Predicate, qualifiers: Qualifiers, evidence: bool
-    ) -> tuple[str, Callable[[tuple[str, str, str, str]], tuple[str, ...]]]:
+    ) -> tuple[str, Picker]:
         """The ``%`` template of an association block, and what fills its ``%s`` fields.
 
         The fields are the association's IRI (once in Turtle, on every line in
@@ -361,7 +386,6 @@ class _Renderer:
         """
         syntax = self.syntax
         fields = {"s": "\x03s", "o": "\x03o", "e": "\x03e"}  # markers, made %s below
-        marker = re.compile("\x03[asoe]")
         entries: list[Entry] = [
             (_order(RDF_TYPE), RDF_TYPE, syntax.iri(_expand(predicate.association))),
             (_order(_SUBJECT), _SUBJECT, fields["s"]),
@@ -376,9 +400,7 @@ class _Renderer:
         groups: dict[str, list[str]] = {}
         for _, predicate_iri, rendered in entries:
             groups.setdefault(syntax.iri(predicate_iri), []).append(rendered)
-        body = syntax.block("\x03a", list(groups.items())).replace("%", "%%")
-        order = tuple("asoe".index(found.group(0)[1]) for found in marker.finditer(body))
-        return marker.sub("%s", body), _picker(order)
+        return _percent_template(syntax.block("\x03a", list(groups.items())), _FIELD, "asoe".index)
 
     def node_part(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
@@ -486,7 +508,7 @@ class _Renderer:
 
     def evidence_template(
         self, ev: Evidence, counts: Sequence[int]
-    ) -> tuple[str, Callable[[Sequence[str]], tuple[str, ...]]]:
+    ) -> tuple[str, Picker]:
         """The ``%`` template of evidence shaped like ``ev`` (see :meth:`evidence_block`).
 
         ``"\x00"`` stands for the evidence IRI; the returned getter picks the ``%s``
@@ -516,17 +538,7 @@ class _Renderer:
             groups.append((verb[0], verb[1], markers))
         groups.sort()
         body = self.syntax.block("\x00", [(verb, objects) for _, verb, objects in groups])
-        body = body.replace("%", "%%")
-        order = sorted(range(number), key=lambda k: body.index(f"\x03{k:06d}"))
-        for k in range(number):
-            body = body.replace(f"\x03{k:06d}", "%s")
-        if not order:
-            return body, lambda values: ()
-        if len(order) == 1:
-            index = order[0]
-            return body, lambda values: (values[index],)
-        getter = operator.itemgetter(*order)
-        return body, lambda values: getter(values)
+        return _percent_template(body, _VALUE, int)
 
     def skip(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> None:
         """Note the evidence of these nodes' edges as described (by an earlier range)."""

@@ -34,7 +34,9 @@ _OTHER_DISORDER = Cue(
     )
 )
 #: "other forms of X": another disorder unless X is the page's disease
-_OTHER_FORMS = Cue(re.compile(r"\b(?:other|rarer|different) (?:forms|types|kinds) of ", re.I))
+_OTHER_FORMS = Cue(
+    re.compile(r"\b(?:other|rarer|different) (?:forms|types|kinds) of ", re.IGNORECASE)
+)
 _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
 _GENERIC_DISEASE = re.compile(
     r"(?:the|this|these) (?:disease|condition|disorder|syndrome)s?\b", re.IGNORECASE

@@ -279,14 +279,16 @@ _BEFORE = re.compile(
     r"|(?P<word>[a-z]+)) $"
 )
 _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
-#: "hearing loss of the sensorineural type": the kind named after the finding.
+#: "infections again and again", "nosebleeds that come back repeatedly": recurrent
 _AGAIN_AFTER = re.compile(
     r"^,?(?: (?:that|which)(?: [a-z]+){1,3})? (?:again and again|over and over(?: again)?|"
     r"repeatedly|time after time)\b"
 )
+#: "hearing loss that gets worse over time": progressive
 _WORSE_AFTER = re.compile(
     r"^,?(?: that| which)? (?:gets?|becomes?|grows?) (?:\w+ly )?worse\b(?: over time\b)?"
 )
+#: "hearing loss of the sensorineural type": the kind named after the finding.
 _KIND_AFTER = re.compile(r"^ of (?:the |a )?(?P<kind>[a-z]+) (?:type|kind|form|variety)\b")
 _SEX = {"males": "male", "men": "male", "boys": "male",
         "females": "female", "women": "female", "girls": "female"}
@@ -315,6 +317,23 @@ _DIFFICULTY = re.compile(
 _LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths|swelling|infections)\b")
 #: what HPO calls a lesion in its names ("facial edema" for "swelling of the face")
 _LESION_NAMES = {"swelling": "edema"}
+
+
+def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
+    """Lesion words outside the phenotype mentions, to be read with their place.
+
+    They carry no id: :func:`_narrowed` reads them only in a narrower name.
+    """
+    if not (  # plain substring tests first: most sentences have none of these
+        "cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
+        or "swelling" in folded or "infections" in folded
+    ):
+        return []
+    return [
+        Mention("phenotype", "", match.start(), match.end(), "")
+        for match in _LESION.finditer(folded)
+        if not any(m.start <= match.start() and match.end() <= m.end for m in phenotypes)
+    ]
 
 
 def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
@@ -430,17 +449,15 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         if place:
             offset = mention.end
             items = _items(after, place.start("list"), place.group("list"))
-            parts = {_singular(word) for _, _, item in items for word in item.split()[:1]}
-            last_start, _, last_item = items[-1]
-            end_of_list = offset + last_start + len(last_item.split()[0])
+            heads = [_singular(item.split()[0]) for _, _, item in items]
             limbs = None
-            if {"arm", "leg"} <= parts:  # "weakness in the arms and legs": of the limbs
-                first = next(i for i, (_, _, item) in enumerate(items)
-                             if _singular(item.split()[0]) in ("arm", "leg"))
+            if "arm" in heads and "leg" in heads:  # "weakness in the arms and legs"
+                first = min(heads.index("arm"), heads.index("leg"))
                 begin = mention.start if first == 0 else offset + items[first][0]
+                end_of_list = offset + items[-1][0] + len(items[-1][2].split()[0])
                 limbs = narrower([f"limb {n}" for n in names], begin, end_of_list, "place")
-            for start, end, item in items:
-                if limbs and _singular(item.split()[0]) in ("arm", "leg"):
+            for (start, end, item), head in zip(items, heads, strict=True):
+                if limbs and head in ("arm", "leg"):
                     continue
                 part = _singular_phrase(item)
                 begin = mention.start if start == place.start("list") else offset + start
@@ -528,12 +545,7 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)
     phenotypes += _difficulties(folded, lexicon)
-    lesions = [
-        Mention("phenotype", "", match.start(), match.end(), "")
-        for match in _LESION.finditer(folded)
-        if not any(m.start <= match.start() and match.end() <= m.end for m in phenotypes)
-    ] if ("cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
-          or "swelling" in folded or "infections" in folded) else []
+    lesions = _lesions(folded, phenotypes)
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])

@@ -218,11 +218,15 @@ def _vaguer_modes(modes: set[str]) -> set[str]:
     """
     if len(modes) < 2:
         return set()
-    lexicon = get_lexicon()
-    vaguer: set[str] = set()
-    for mode in modes:
-        vaguer |= lexicon.hp_ancestors(mode) & modes
-    return vaguer - {UNKNOWN}
+    return _broader_within(get_lexicon(), modes) - {UNKNOWN}
+
+
+def _broader_within(lexicon: Lexicon, curies: set[str]) -> set[str]:
+    """The HPO terms of ``curies`` that another term of ``curies`` narrows."""
+    broader: set[str] = set()
+    for curie in curies:
+        broader |= lexicon.hp_ancestors(curie) & curies
+    return broader
 
 
 def _term_node(lexicon: Lexicon, curie: str, category: Category) -> Node:
@@ -417,10 +421,7 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
     """
     if len(mentions) < 2:
         return mentions
-    curies = {m.curie for m in mentions}
-    broader: set[str] = set()
-    for curie in curies:
-        broader |= lexicon.hp_ancestors(curie) & curies
+    broader = _broader_within(lexicon, {m.curie for m in mentions})
     if not broader:
         return mentions
     kept = []
