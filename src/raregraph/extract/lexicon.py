@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 27
+_LEXICON_VERSION = 29
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -311,6 +311,105 @@ def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
     return found
 
 
+#: Measurement names of HPO ("Low blood phosphate level", "Increased CSF protein
+#: concentration", "Elevated plasma branched chain amino acids"): the direction, the body
+#: fluid and the substance, so that lay text that words them otherwise finds the term.
+_UP_WORDS = ("increased", "elevated", "high", "raised")
+_DOWN_WORDS = ("decreased", "reduced", "low", "lowered", "diminished")
+FLUIDS = {"circulating": "blood", "serum": "blood", "plasma": "blood", "blood": "blood",
+          "urine": "urine", "urinary": "urine", "csf": "csf", "cerebrospinal fluid": "csf",
+          "spinal fluid": "csf"}
+_FLUID_WORDS = "|".join(sorted(FLUIDS, key=len, reverse=True))
+_DIRECTION_WORDS = "|".join(_UP_WORDS + _DOWN_WORDS)
+_AMOUNT_WORDS = r"(?:levels?|concentrations?|counts?|amounts?)"
+_MEASURED_NAMES = (
+    re.compile(  # "low blood phosphate level", "increased protein in urine"
+        rf"^(?P<dir>{_DIRECTION_WORDS}) (?:(?P<fluid>{_FLUID_WORDS}) )?(?P<what>[a-z0-9 -]+?)"
+        rf"(?P<amount> {_AMOUNT_WORDS})?(?: in (?:the )?(?P<fluid2>{_FLUID_WORDS}))?$"
+    ),
+    re.compile(  # "increased level of galactitol in urine"
+        rf"^(?P<dir>{_DIRECTION_WORDS}) (?P<amount>{_AMOUNT_WORDS}) of (?P<what>[a-z0-9 -]+?)"
+        rf"(?: in (?:the )?(?P<fluid2>{_FLUID_WORDS}))?$"
+    ),
+    re.compile(  # "spinal fluid protein elevated"
+        rf"^(?P<fluid>{_FLUID_WORDS}) (?P<what>[a-z0-9 -]+?) (?P<dir>{_DIRECTION_WORDS})$"
+    ),
+)
+
+
+_STEMMED = re.compile(r"^(hyper|hypo)([a-z]{3,}?)(a?emia|uria)$")
+
+
+def substance_stems(substance: str) -> list[str]:
+    """Stems that HPO's one-word names build on a substance, each with a leading "~".
+
+    >>> substance_stems("phenylalanine"), substance_stems("ammonia")
+    (['~phenylalanine', '~phenylalanin'], ['~ammonia', '~ammoni', '~ammon'])
+    >>> substance_stems("calcium"), substance_stems("uric acid")
+    (['~calcium', '~calc'], ['~uric'])
+    """
+    if " " in substance:
+        head, _, last = substance.rpartition(" ")
+        return [f"~{head}"] if last == "acid" and " " not in head else []
+    stems = [substance]
+    if substance.endswith("e"):
+        stems.append(substance[:-1])
+    if substance.endswith("ia"):
+        stems += [substance[:-1], substance[:-2]]
+    if substance.endswith("ium"):
+        stems.append(substance[:-3])
+    return [f"~{stem}" for stem in stems]
+
+
+def measure_key(direction: str, fluid: str, substance: str) -> str:
+    """The key of a measurement in :attr:`Lexicon.measures`: ``up|blood|phosphate``.
+
+    The substance's last word is put in the singular ("amino acids" -> "amino acid").
+
+    >>> measure_key("down", "blood", "potassium levels".removesuffix(" levels"))
+    'down|blood|potassium'
+    """
+    head, _, last = substance.rpartition(" ")
+    last = singular_word(last)
+    return f"{direction}|{fluid}|{head} {last}" if head else f"{direction}|{fluid}|{last}"
+
+
+def _measured_name(key: str) -> str | None:
+    """Return the :func:`measure_key` of an HPO measurement name, or ``None``.
+
+    A name counts only when it names a body fluid or an amount ("level", "count"): "high
+    palate" does not.
+
+    A one-word name "hyper<root>emia" or "hypo<root>uria" gives the stem with a leading
+    "~" ("Hyperphenylalaninemia": ``up|blood|~phenylalanin``), which
+    :func:`substance_stems` finds from the substance.
+
+    >>> _measured_name("low blood phosphate level"), _measured_name("high palate")
+    ('down|blood|phosphate', None)
+    >>> _measured_name("hyperphenylalaninemia")
+    'up|blood|~phenylalanin'
+    """
+    stem = _STEMMED.match(key)
+    if stem:
+        direction = "up" if stem.group(1) == "hyper" else "down"
+        fluid = "urine" if stem.group(3) == "uria" else "blood"
+        return f"{direction}|{fluid}|~{stem.group(2)}"
+    for pattern in _MEASURED_NAMES:
+        match = pattern.match(key)
+        if match is None:
+            continue
+        found = match.groupdict()
+        named_fluid = found.get("fluid") or found.get("fluid2")
+        if not named_fluid and not found.get("amount"):
+            return None
+        what = found["what"]
+        if any(word in what.split(" ") for word in (*_UP_WORDS, *_DOWN_WORDS, "of", "in")):
+            return None
+        direction = "up" if found["dir"] in _UP_WORDS else "down"
+        return measure_key(direction, FLUIDS[named_fluid] if named_fluid else "", what)
+    return None
+
+
 def _phenotype_variants(
     key: str,
     adjectives: dict[str, list[str]],
@@ -464,6 +563,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         if row[0] != "adjective":
             adjectives.setdefault(row[0], []).append(row[1])
     nouns = frozenset(noun for listed in adjectives.values() for noun in listed)
+    measures: dict[str, list[str]] = {}  # measure_key -> ids, labels first
     later: list[tuple[str, str]] = []  # derived wordings, added after every real name
     several: list[tuple[str, str]] = []  # "Multiple X" terms and their plural X
     for stanza in hp:
@@ -487,6 +587,9 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             names = [n for n in names if not n.lower().endswith(" disease")]
         for text in names:
             _add_noun(forms, text, kind, stanza.curie)
+            measured = _measured_name(_key(text)) if kind == "phenotype" else None
+            if measured and stanza.curie not in measures.get(measured, ()):
+                measures.setdefault(measured, []).append(stanza.curie)
             if kind == "phenotype":
                 variants = _phenotype_variants(_key(text), adjectives, nouns, grouping)
                 later += [(v, stanza.curie) for v in variants]
@@ -600,6 +703,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         "labels": labels,
         "treatment_kinds": treatment_kinds,
         "hp_parents": kept_parents,
+        "measures": measures,
         "genes": genes,
         "gene_symbols": symbols,
         "diseases": diseases,
@@ -704,7 +808,7 @@ def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 _STRING_TABLES = ("labels", "treatment_kinds")
-_LIST_TABLES = ("hp_parents", "genes", "gene_symbols", "diseases", "disease_info")
+_LIST_TABLES = ("hp_parents", "measures", "genes", "gene_symbols", "diseases", "disease_info")
 _PACKED_STRINGS = (
     "form_keys",
     "form_values",
@@ -839,6 +943,12 @@ class Lexicon:
     def hp_parents(self) -> Mapping[str, list[str]]:
         """HPO id -> parent ids (phenotype and inheritance subtrees)."""
         found: Mapping[str, list[str]] = self._tables["hp_parents"]
+        return found
+
+    @property
+    def measures(self) -> Mapping[str, list[str]]:
+        """:func:`measure_key` of an HPO measurement name -> HPO ids (labels first)."""
+        found: Mapping[str, list[str]] = self._tables["measures"]
         return found
 
     @property

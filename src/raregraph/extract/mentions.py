@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from raregraph.extract.lexicon import Lexicon, fold, get_lexicon, singular_word
+from raregraph.extract.measurements import find_measurements
 
 __all__ = ["Mention", "find_mentions", "longest"]
 
@@ -545,6 +546,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)
     phenotypes += _difficulties(folded, lexicon)
+    phenotypes += [Mention("phenotype", curie, start, end, "", "measurement")
+                   for curie, start, end in find_measurements(folded, lexicon)]
     lesions = _lesions(folded, phenotypes)
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
