@@ -557,3 +557,16 @@ def test_an_organ_naming_a_kind_of_care_is_not_a_location() -> None:
     edges = _edges_of("An eye doctor can see clouding of the cornea; the kidneys may fail.")
     organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
     assert "UBERON:0000970" not in organs and "UBERON:0002113" in organs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no digit name: the term that the hand and the foot readings both narrow
+        ("Children may have extra fingers or toes.", ["HP:0010442"]),  # Polydactyly
+        ("They have short fingers and toes.", ["HP:0011927"]),  # Short digit
+        ("Some have extra fingers.", ["HP:0001161"]),  # Hand polydactyly
+    ],
+)
+def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected

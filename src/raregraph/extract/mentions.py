@@ -467,6 +467,54 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
     return found
 
 
+#: "extra fingers or toes", "short fingers and toes": a hand finding shared with the feet
+_AND_TOES = re.compile(r",? (?:and|or|and/or) (?:the |their )?(?P<word>toes|feet)\b")
+#: HPO's hand words and their foot counterparts ("Hand polydactyly": "Foot polydactyly")
+_FOOT_WORDS = {"hand": "foot", "hands": "feet", "finger": "toe", "fingers": "toes"}
+_HAND_WORDS = {"fingers": ("digits", "toes"), "finger": ("digit", "toe"),
+               "hands": (None, "feet"), "hand": (None, "foot")}
+
+
+def _digits(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Read a hand finding that the text shares with the feet as one finding of both.
+
+    "short fingers and toes" is HPO's Short digit; "extra fingers or toes" has no digit
+    name, so it reads as the term that Hand and Foot polydactyly both narrow
+    (Polydactyly). Without either, the foot reading joins the hand one.
+    """
+    found: list[Mention] = []
+    for mention in mentions:
+        text = folded[mention.start : mention.end]
+        head, _, last = text.rpartition(" ")
+        if not head or last not in _HAND_WORDS:
+            continue
+        toes = _AND_TOES.match(folded, mention.end)
+        if toes is None:
+            continue
+        digits, foot = _HAND_WORDS[last]
+        if _singular(toes.group("word")) != _singular(foot):
+            continue
+        end = toes.end()
+        whole = lexicon.lookup(f"{head} {digits}", "phenotype") if digits else None
+        if whole is None:
+            label = lexicon.labels.get(mention.curie, "").lower()
+            feet = _lookup_first(lexicon, [
+                f"{head} {toes.group('word')}",
+                " ".join(_FOOT_WORDS.get(word, word) for word in label.split(" ")),
+            ])
+            if feet is None or feet == mention.curie:
+                continue
+            shared = set(lexicon.hp_parents.get(mention.curie, ())) & set(
+                lexicon.hp_parents.get(feet, ())
+            )
+            if len(shared) != 1:
+                found.append(Mention("phenotype", feet, toes.start("word"), end, "", "digits"))
+                continue
+            whole = shared.pop()
+        found.append(Mention("phenotype", whole, mention.start, end, "", "digits"))
+    return found
+
+
 def _difficulties(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     for match in _DIFFICULTY.finditer(folded):
@@ -496,7 +544,7 @@ def _split_coordinations(mentions: list[Mention]) -> list[Mention]:
     parts = [m for m in mentions if m.how == "coordination"]
     return [
         m for m in mentions
-        if m.how == "coordination"
+        if m.how in ("coordination", "digits")
         or sum(m.start <= p.start and p.end <= m.end for p in parts) < 2
     ]
 
@@ -551,6 +599,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     lesions = _lesions(folded, phenotypes)
     if phenotypes or lesions:
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
+    if "toes" in folded or "feet" in folded:
+        phenotypes += _digits(folded, lexicon, phenotypes)
     phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
     if " and " in folded:
         phenotypes = by_kind["phenotype"] = _split_pairs(folded, lexicon, phenotypes)
