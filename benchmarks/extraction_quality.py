@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|dev3|dev4|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev6|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -46,6 +46,8 @@ SETS = {
     "heldout2": DATA / "gard_heldout2",
     "dev3": DATA / "gard_dev3",
     "dev4": DATA / "gard_dev4",
+    "dev5": DATA / "gard_dev5",
+    "dev6": DATA / "gard_dev6",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -186,9 +188,10 @@ def main() -> int:
         "--set",
         default="dev",
         choices=sorted(SETS),
-        help="dev, dev2: the pages developed on; dev3, dev4: written in session 9 apart from "
-        "the extractor, measured before tuning; heldout, heldout2: pages written apart from "
-        "the extractor (heldout was read for tuning in session 8; heldout2 was not)",
+        help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5, dev6 (session "
+        "10): written apart from the extractor, measured before tuning; heldout, heldout2: "
+        "pages written apart from the extractor (heldout was read for tuning in session 8; "
+        "heldout2 was not)",
     )
     args = parser.parse_args()
     global DEV

@@ -126,6 +126,12 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
          [("POLG", True), ("TWNK", True)]),
         ("Tumors can run in families because of RET or SDHB; these genes are not involved.",
          [("RET", True), ("SDHB", True)]),
+        # a look-alike: "the same picture but no BTK change"; no denial of BTK either
+        ("A few people have the same picture but no BTK change; in them the condition is "
+         "caused by changes in other genes, such as IGHM or CD79A.", []),
+        ("In 10% of people no FBN1 mutation is found.", []),
+        # an alias followed by "genes" names a family ("PEX genes"), not the aliased gene
+        ("It is caused by mutations in any one of 13 PEX genes.", []),
     ],
 )
 def test_gene_cues_contrast_and_later_denial(
@@ -151,6 +157,33 @@ def test_inheritance_modes_and_de_novo() -> None:
     s = "The disorder is autosomal dominant, but about 80 percent of cases are de novo."
     found = {(m.curie, m.qualifier) for m in find_inheritance(s, find_mentions(s))}
     assert found == {("HP:0000006", None), (DE_NOVO, "about 80 percent of cases")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In about 10% of people, the mutation is new and neither parent carries it.",
+         [DE_NOVO]),
+        # the other disorder is the subject: its mode is not the page's
+        ("Other urea cycle disorders, caused by changes in genes such as CPS1, can look "
+         "very similar but are inherited in an autosomal recessive pattern.", []),
+        ("Other disorders can look similar, but this condition is autosomal recessive.",
+         ["HP:0000007"]),
+    ],
+)
+def test_inheritance_wordings_and_other_disorders(sentence: str, expected: list[str]) -> None:
+    assert [m.curie for m in find_inheritance(sentence, find_mentions(sentence))] == expected
+
+
+def test_a_denied_mode_broader_than_a_stated_one_is_dropped() -> None:
+    text = (
+        "Probe disease\n\nProbe disease is inherited in an X-linked recessive pattern. "
+        "A few people have a similar condition caused by other genes, and it is not "
+        "X-linked.\n"
+    )
+    kg = graph_from_page(parse_gard_text(text, source="probe.txt"))
+    modes = {(e.object, e.negated) for e in kg.edges() if e.predicate.name.endswith("INHERITANCE")}
+    assert modes == {("HP:0001419", False)}
 
 
 def test_disease_name_is_not_read_as_a_mode() -> None:

@@ -14,6 +14,13 @@ True
 (True, False)
 >>> about_another_disorder("It is caused by mutations in the FAS gene.")
 False
+
+When the other disorder is the subject, the whole sentence speaks of it, up to a turn to
+another subject:
+
+>>> s = "Other urea cycle disorders can look similar but are autosomal recessive."
+>>> [s[a:b] for a, b in other_disorder_spans(s)]
+['Other urea cycle disorders can look similar but are autosomal recessive.']
 """
 
 from __future__ import annotations
@@ -29,7 +36,10 @@ _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
         r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
-        r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b",
+        r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
+        # "people with the same picture but no BTK change": a look-alike condition
+        r"\b(?:the same|a similar) (?:picture|symptoms|signs|features|pattern)"
+        r"(?: of [a-z ]+?)? but (?:no|without|not)\b",
         re.IGNORECASE,
     )
 )
@@ -38,6 +48,13 @@ _OTHER_FORMS = Cue(
     re.compile(r"\b(?:other|rarer|different) (?:forms|types|kinds) of ", re.IGNORECASE)
 )
 _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
+#: what may open a sentence before its subject ("However, other forms ...")
+_OPENING = re.compile(r"\s*(?:(?:however|in contrast|by contrast|also|still),?\s+)?", re.I)
+#: where a sentence turns from its subject to another one
+_SUBJECT_END = re.compile(
+    r";|,? (?:but|whereas|while|unlike) (?:this|the|it|in|most|people|those)\b|\bunlike\b",
+    re.IGNORECASE,
+)
 _GENERIC_DISEASE = re.compile(
     r"(?:the|this|these) (?:disease|condition|disorder|syndrome)s?\b", re.IGNORECASE
 )
@@ -70,6 +87,10 @@ def other_disorder_spans(
             found.append(match.span())
     spans = []
     for start, end in found:
-        stop = _PHRASE_END.search(sentence, end)
+        if _OPENING.fullmatch(sentence, 0, start):
+            # the other disorder is the subject: what the sentence says is about it
+            stop = _SUBJECT_END.search(sentence, end)
+        else:
+            stop = _PHRASE_END.search(sentence, end)
         spans.append((start, stop.start() if stop else len(sentence)))
     return sorted(spans)

@@ -48,6 +48,9 @@ _ASSOCIATED = re.compile(
 )
 
 
+#: "no BTK change", "no detectable FBN1 mutation": patients without a finding in the gene
+_NO_BEFORE = re.compile(r"\bno (?:detectable |identifiable |known |such )?(?:the )?$", re.I)
+_CHANGE_AFTER = re.compile(r" (?:gene )?(?:changes?|mutations?|variants?|alterations?)\b")
 #: A sentence with no gene word may still name a gene as a cause: "caused by FANCB",
 #: "KCNE1 and KCNE2 are rare causes" (then only symbols that cannot be ordinary words).
 _CAUSE_CUE = re.compile(r"\b(?:caus\w*|due to|responsible|account\w* for)\b", re.IGNORECASE)
@@ -151,6 +154,12 @@ def find_genes(
         ):
             continue  # "a GAA triplet repeat": a DNA sequence, not the GAA gene
         approved = lexicon.genes[curies[0]][0] == word
+        if not approved and sentence.startswith(" genes", token.end()):
+            continue  # "one of 13 PEX genes": a gene family, not the gene with that alias
+        if _NO_BEFORE.search(sentence, max(0, token.start() - 25), token.start()) and (
+            _CHANGE_AFTER.match(sentence, token.end())
+        ):
+            continue  # "people with no BTK change": a test result, not a denial
         if not followed and _PRODUCT_BEFORE.search(sentence[: token.start()]):
             continue  # "the hormone FGF23": the gene product, named in a mechanism
         if not gene_words and not (

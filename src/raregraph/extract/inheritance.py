@@ -40,7 +40,8 @@ _DE_NOVO = re.compile(
     r"\bde novo\b|\b(?:spontaneous |sporadic )?new (?:\w+ )?(?:mutations?|variants?)\b|"
     r"\b(?:random |spontaneous )?new (?:deletions?|duplications?|genetic changes?|events?)\b|"
     r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b|"
-    r"\b(?:occurr?ed|occurs|happened|arose|appeared) (?:as )?(?:new|anew|for the first time)\b",
+    r"\b(?:occurr?ed|occurs|happened|arose|appeared) (?:as )?(?:new|anew|for the first time)\b|"
+    r"\b(?:mutation|variant|genetic change|change) (?:is|was) new\b",
     re.IGNORECASE,
 )
 _SPORADIC = re.compile(

@@ -201,10 +201,16 @@ class _Collector:
         yield from self.nodes.values()
         positive = {(p, o) for (p, o, negated) in self.edges if not negated}
         subject = self.disease.id
-        vaguer = _vaguer_modes({o for p, o in positive if p == Predicate.HAS_MODE_OF_INHERITANCE})
+        modes = {o for p, o in positive if p == Predicate.HAS_MODE_OF_INHERITANCE}
+        vaguer = _vaguer_modes(modes)
+        lexicon = get_lexicon()
         for (predicate, obj, negated), (qualifiers, evidence) in self.edges.items():
             if negated and (predicate, obj) in positive and predicate != Predicate.HAS_PHENOTYPE:
                 continue
+            if negated and predicate == Predicate.HAS_MODE_OF_INHERITANCE and any(
+                obj in lexicon.hp_ancestors(mode) for mode in modes
+            ):
+                continue  # "not X-linked" on a page that states X-linked recessive
             if predicate == Predicate.HAS_MODE_OF_INHERITANCE and not negated and obj in vaguer:
                 continue
             yield Edge(subject, predicate, obj, qualifiers, tuple(evidence))
