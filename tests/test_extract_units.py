@@ -603,3 +603,20 @@ def test_an_organ_naming_a_kind_of_care_is_not_a_location() -> None:
 )
 def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str]) -> None:
     assert phenotypes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # HPO's "Difficulty in walking" also reads without "in", after any difficulty word
+        ("They have trouble walking.", ["HP:0001288"]),
+        # "after birth" narrows to the postnatal term
+        ("Children grow slowly after birth.", ["HP:0008897"]),
+        ("Growth is often slow after birth.", ["HP:0008897"]),
+        # "floppy" is a finding as a predicate, not before another noun
+        ("Newborns are very floppy.", ["HP:0001252"]),
+        ("Some have a floppy heart valve.", []),
+    ],
+)
+def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected

@@ -37,6 +37,7 @@ _OTHER_DISORDER = Cue(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
         r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
         r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
+        r"\b(?:is|are|quite|very) (?:different|distinct) from\b|\bdiffers? from\b|"
         # "people with the same picture but no BTK change": a look-alike condition
         r"\b(?:the same|a similar) (?:picture|symptoms|signs|features|pattern)"
         r"(?: of [a-z ]+?)? but (?:no|without|not)\b",

@@ -49,7 +49,13 @@ _ASSOCIATED = re.compile(
 
 
 #: "no BTK change", "no detectable FBN1 mutation": patients without a finding in the gene
-_NO_BEFORE = re.compile(r"\bno (?:detectable |identifiable |known |such )?(?:the )?$", re.I)
+_NO_BEFORE = re.compile(
+    r"\b(?:no|without)(?: an?| any)? (?:detectable |identifiable |known |such )?$", re.I
+)
+_NOT_FOUND = re.compile(
+    r"\b(?:no|without)(?: an?| any)? (?:detectable |identifiable |known |such )?[A-Z][A-Z0-9-]+"
+    r" (?:gene )?(?:changes?|mutations?|variants?|alterations?)\b"
+)
 _CHANGE_AFTER = re.compile(r" (?:gene )?(?:changes?|mutations?|variants?|alterations?)\b")
 #: A sentence with no gene word may still name a gene as a cause: "caused by FANCB",
 #: "KCNE1 and KCNE2 are rare causes" (then only symbols that cannot be ordinary words).
@@ -180,6 +186,9 @@ def find_genes(
             found.append((mention.curie, mention.start, mention.end))
     found.sort(key=lambda item: item[1])
     other_disorder = bool(found) and about_another_disorder(sentence, disease_spans)
+    # "people without a CHD7 change have a variant in SEMA3E": that negation is spent on
+    # the patients' test result and does not reach the genes after it
+    unfound = _NOT_FOUND.sub(lambda m: " " * len(m.group()), sentence) if found else sentence
     result = []
     for index, (curie, start, end) in enumerate(found):
         next_start = found[index + 1][1] if index + 1 < len(found) else None
@@ -188,7 +197,7 @@ def find_genes(
             # "About 75% of cases are caused by changes in ANK1": the share comes first
             percentage, hedge_word = share(sentence, clause_bounds(sentence, start)[0], start)
         negated = (
-            is_negated(sentence, start)
+            is_negated(unfound, start)
             or _NOT_AFTER.match(sentence, end) is not None
             or _DENIED_LATER.search(sentence, end) is not None
         )

@@ -45,7 +45,8 @@ _DE_NOVO = re.compile(
     re.IGNORECASE,
 )
 _SPORADIC = re.compile(
-    r"\b(?:sporadic(?:ally)?|no family history|no (?:other )?affected (?:relatives|family members)|"
+    r"\b(?:sporadic(?:ally)?|no family history|"
+    r"no (?:other )?affected (?:relatives|family members|members|family)|"
     r"no history of the (?:disorder|condition|disease) in (?:their|the) famil(?:y|ies))\b",
     re.IGNORECASE,
 )

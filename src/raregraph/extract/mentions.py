@@ -438,6 +438,9 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         if again:  # "infections again and again", "nosebleeds that come back repeatedly"
             narrower([f"recurrent {n}" for n in names], mention.start,
                      mention.end + again.end(), "modifier")
+        if after.startswith(" after birth"):  # "growth delay after birth": postnatal
+            narrower([f"postnatal {n}" for n in names], mention.start,
+                     mention.end + len(" after birth"), "modifier")
         worse = _WORSE_AFTER.match(after)
         if worse:  # "hearing loss that gets worse over time" = "progressive hearing loss"
             narrower([f"progressive {n}" for n in names], mention.start,
