@@ -130,6 +130,10 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
         ("A few people have the same picture but no BTK change; in them the condition is "
          "caused by changes in other genes, such as IGHM or CD79A.", []),
         ("In 10% of people no FBN1 mutation is found.", []),
+        # "without a CHD7 change": that negation does not reach the gene after it
+        ("A few people without a CHD7 change have a variant in SEMA3E.", [("SEMA3E", False)]),
+        ("PJS is different from juvenile polyposis, which is caused by mutations in SMAD4.",
+         []),
         # an alias followed by "genes" names a family ("PEX genes"), not the aliased gene
         ("It is caused by mutations in any one of 13 PEX genes.", []),
     ],
