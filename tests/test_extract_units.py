@@ -458,6 +458,20 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         ("Hydroxyurea helps; L-glutamine powder is another option.", set(), {"MESH:D011208"}),
         ("Treatment includes urine tests for adrenaline-like substances.", set(),
          {"MESH:D004837"}),
+        # a negation inside an opening condition ends with it
+        ("If supplements are not enough, potassium-sparing diuretics such as spironolactone "
+         "may be added.", {"MESH:D062865", "CHEBI:9241"}, set()),
+        # MeSH inverted names read in natural order ("Diet, Protein-Restricted")
+        ("Treatment is a low-protein diet and, in a crisis, hemodialysis.",
+         {"MESH:D018753", "MAXO:0000601"}, {"MESH:D004035"}),
+        ("Treatment with magnesium chloride helps, and a pacemaker is implanted in some.",
+         {"CHEBI:6636", "MESH:D010138"}, set()),
+        # "class (drug)": one treatment, the drug
+        ("Thyroid hormone (levothyroxine) is given for hypothyroidism.", {"MESH:D013974"},
+         {"MESH:D013963"}),
+        # nutrients and what a drug helps get rid of are not treatments
+        ("Medicines help the body get rid of nitrogen; sugar and fat are given by vein.",
+         set(), {"MESH:D009584", "MESH:D000073893", "MESH:D005223"}),
     ],
 )
 def test_treatments_read_or_left_out(

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 30
+_LEXICON_VERSION = 31
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -526,6 +526,22 @@ def _treatment_wordings(text: str) -> list[str]:
     return found
 
 
+_INVERTED = re.compile(r"(?P<head>[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,2}), "
+                       r"(?P<modifier>[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,2})")
+
+
+def _uninverted(text: str) -> str | None:
+    """The natural order of a MeSH inverted name, or ``None`` for other comma names.
+
+    >>> _uninverted("Pacemaker, Artificial"), _uninverted("Diet, Low Sodium")
+    ('Artificial Pacemaker', 'Low Sodium Diet')
+    >>> _uninverted("Acid, 5-(methylamino)-2-oxo") is None
+    True
+    """
+    match = _INVERTED.fullmatch(text)
+    return f"{match.group('modifier')} {match.group('head')}" if match else None
+
+
 def _is_abbreviation(text: str) -> bool:
     letters = text.replace(" ", "").replace("-", "")
     return len(letters) <= 6 and letters.upper() == letters and any(c.isalpha() for c in letters)
@@ -653,7 +669,10 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         for text in _treatment_wordings(stanza.name):
             _add_noun(forms, text, "treatment", stanza.curie)
         for text, scope, _type in stanza.synonyms:
-            if scope == "EXACT" and not _is_abbreviation(text) and ", " not in text:
+            if scope != "EXACT" or _is_abbreviation(text):
+                continue
+            text = _uninverted(text) if ", " in text else text
+            if text:
                 for wording in _treatment_wordings(text):
                     _add_noun(forms, wording, "treatment", stanza.curie)
     common_words = {row[0].lower() for row in _read_table(paths["common_words"])} - {"word"}
@@ -663,8 +682,9 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         curie, kind, label = row[0], row[1], row[2]
         labels.setdefault(curie, label)
         treatment_kinds.setdefault(curie, kind)
-        for text in (label, *(s for s in row[3].split("|") if s)):
-            if ", " in text or _is_abbreviation(text) or len(text) < 4:
+        for name in (label, *(s for s in row[3].split("|") if s)):
+            text = _uninverted(name) if ", " in name else name
+            if not text or _is_abbreviation(text) or len(text) < 4:
                 continue
             if text.lower() in common_words:
                 continue

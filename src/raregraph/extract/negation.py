@@ -69,6 +69,8 @@ _NOT_NORMALLY = re.compile(
     re.IGNORECASE,
 )
 _VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
+#: a cue inside an opening condition: "If X does not help, Y ...", "When X is not enough"
+_CONDITION_BEFORE = re.compile(r"(?:^|[;:,.]\s*)(?:if|when|unless|once)\b[^,;:]*$", re.I)
 _NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
@@ -94,6 +96,9 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
         return False
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
         return False
+    if "," in between and _CONDITION_BEFORE.search(before, 0, cue.start()):
+        return False  # "If supplements are not enough, diuretics ...": the condition ends
+
     if _NOT_NORMALLY.search(between):  # "genitals that did not form in the usual way"
         return False
     if cue.group(0).lower() in _VERB_CUES and _NEW_NOUN_PHRASE.search(between):

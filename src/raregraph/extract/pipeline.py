@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ _TREATMENT_CUE = re.compile(
 _TREATMENT_TARGET = re.compile(
     r"\b(?:block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|against|target(?:s|ed|ing)?|"
     r"bind(?:s|ing)?|remov(?:e|es|ing)(?: excess)?|low in|rich in|free of|active form of|"
+    r"get(?:s|ting)? rid of|"
     r"levels? of|excess|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|build-?up of|amount of|how much|"
     r"makes?|making|produc(?:e|es|ing)|production of|"
@@ -80,7 +82,11 @@ _GENERIC_TREATMENT = frozenset(
      "hormone", "mineral", "minerals", "powder", "powders",
      "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
      "antibodies", "water", "oxygen", "enzyme", "injection", "injections", "infusion",
-     "infusions", "pill", "pills", "tablet", "tablets",
+     "infusions", "pill", "pills", "tablet", "tablets", "long-term care",
+     # nutrients and body chemicals named in a diet or a mechanism, not as a therapy
+     "fat", "fats", "sugar", "sugars", "nitrogen", "ammonia", "amino acid", "amino acids",
+     # instruments of a procedure
+     "catheter", "catheters",
      # chemical names whose everyday sense (a verb, an adjective) is the usual one
      "lead", "retinal"}
 )
@@ -532,6 +538,22 @@ def _contained(mention: Mention, mentions: list[Mention]) -> bool:
     )
 
 
+def _drop_glossed_class(lexicon: Lexicon, text: str, chosen: list[Mention]) -> list[Mention]:
+    """Keep the drug of "class (drug)" or "drug (class)": the two name one treatment.
+
+    "Thyroid hormone (levothyroxine) is given": Thyroxine, not also Thyroid Hormones.
+    """
+    kinds = lexicon.treatment_kinds
+    dropped: set[Mention] = set()
+    for first, second in itertools.pairwise(chosen):
+        if text[first.end : second.start].strip() != "(" or not text.startswith(")", second.end):
+            continue
+        pair = {kinds.get(first.curie, "drug"): first, kinds.get(second.curie, "drug"): second}
+        if "drug_class" in pair and "drug" in pair:
+            dropped.add(pair["drug_class"])
+    return [m for m in chosen if m not in dropped]
+
+
 def _treatments(
     out: _Collector,
     lexicon: Lexicon,
@@ -559,6 +581,8 @@ def _treatments(
         if not _overlaps(mention, chosen):
             chosen.append(mention)
     chosen.sort(key=lambda m: m.start)
+    if len(chosen) > 1 and "(" in text:
+        chosen = _drop_glossed_class(lexicon, text, chosen)
     vague = _VAGUE_TREATMENT.search(text)
     under_study = _NOT_A_THERAPY_YET.search(text) is not None
     avoid = _AVOID_WORD.search(text) is not None
