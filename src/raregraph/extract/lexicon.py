@@ -668,12 +668,12 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         treatment_kinds.setdefault(stanza.curie, "procedure" if is_procedure else "drug_class")
         for text in _treatment_wordings(stanza.name):
             _add_noun(forms, text, "treatment", stanza.curie)
-        for text, scope, _type in stanza.synonyms:
-            if scope != "EXACT" or _is_abbreviation(text):
+        for synonym, scope, _type in stanza.synonyms:
+            if scope != "EXACT" or _is_abbreviation(synonym):
                 continue
-            text = _uninverted(text) if ", " in text else text
-            if text:
-                for wording in _treatment_wordings(text):
+            natural = _uninverted(synonym) if ", " in synonym else synonym
+            if natural:
+                for wording in _treatment_wordings(natural):
                     _add_noun(forms, wording, "treatment", stanza.curie)
     common_words = {row[0].lower() for row in _read_table(paths["common_words"])} - {"word"}
     for row in _read_table(paths["mesh_drugs"]):
@@ -683,12 +683,12 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         labels.setdefault(curie, label)
         treatment_kinds.setdefault(curie, kind)
         for name in (label, *(s for s in row[3].split("|") if s)):
-            text = _uninverted(name) if ", " in name else name
-            if not text or _is_abbreviation(text) or len(text) < 4:
+            natural = _uninverted(name) if ", " in name else name
+            if not natural or _is_abbreviation(natural) or len(natural) < 4:
                 continue
-            if text.lower() in common_words:
+            if natural.lower() in common_words:
                 continue
-            for wording in _treatment_wordings(text):
+            for wording in _treatment_wordings(natural):
                 _add_noun(forms, wording, "drug", curie)
 
     # HGNC genes: symbols (case-sensitive, outside ``forms``) and full names
