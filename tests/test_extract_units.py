@@ -634,6 +634,14 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         # "floppy" is a finding as a predicate, not before another noun
         ("Newborns are very floppy.", ["HP:0001252"]),
         ("Some have a floppy heart valve.", []),
+        # "long-lasting / long-term / ongoing" are chronic, "very" severe
+        ("Long-lasting diarrhea is common.", ["HP:0002028"]),
+        ("They have long-term constipation.", ["HP:0012450"]),
+        ("He has very short stature.", ["HP:0003510"]),
+        # a time or the sides named after a finding
+        ("Some have seizures during sleep.", ["HP:0031951"]),
+        # a place after a bracketed finding
+        ("Small widened blood vessels (telangiectasias) appear on the ears.", ["HP:0009893"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:

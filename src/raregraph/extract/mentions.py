@@ -274,9 +274,14 @@ _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent":
                   "repeated attacks of": "recurrent", "recurrent attacks of": "recurrent",
                   "recurrent episodes of": "recurrent", "repeated episodes of": "recurrent",
                   "worsening": "progressive",
+                  # "long-lasting diarrhea", "long-term constipation": chronic
+                  "long lasting": "chronic", "long term": "chronic", "ongoing": "chronic",
+                  "lifelong": "chronic",
+                  "very": "severe",
                   "attacks of": "recurrent", "episodes of": "recurrent"}
 _BEFORE = re.compile(
-    r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of)"
+    r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of|"
+    r"long lasting|long term)"
     r"|(?P<word>[a-z]+)) $"
 )
 _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
@@ -285,6 +290,11 @@ _AGAIN_AFTER = re.compile(
     r"^,?(?: (?:that|which)(?: [a-z]+){1,3})? (?:again and again|over and over(?: again)?|"
     r"repeatedly|time after time)\b"
 )
+#: a time or side named after a finding, and HPO's modifier for it
+_WHEN_SAME = {"after birth": "postnatal", "during sleep": "nocturnal", "at night": "nocturnal",
+              "in both ears": "bilateral", "in both eyes": "bilateral",
+              "on both sides": "bilateral"}
+_WHEN_AFTER = re.compile(rf"^ (?P<when>{'|'.join(_WHEN_SAME)})\b")
 #: "hearing loss that gets worse over time": progressive
 _WORSE_AFTER = re.compile(
     r"^,?(?: that| which)? (?:gets?|becomes?|grows?) (?:\w+ly )?worse\b(?: over time\b)?"
@@ -300,7 +310,7 @@ _SEX_WORD = re.compile(rf"\b(?:{_SEX_WORDS})\b")
 _SEX_BEFORE = re.compile(rf"\b(?P<sex>{_SEX_WORDS})\b(?![^,;.]*\b(?:{_SEX_WORDS})\b)[^,;.]*$")
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
-    r"^(?: (?:most|often|also|can|may|usually|sometimes|commonly|frequently|typically|"
+    r"^\)?(?: (?:most|often|also|can|may|usually|sometimes|commonly|frequently|typically|"
     r"mostly))*"
     r"(?:(?: (?:form|forms|grow|grows|develop|develops|occur|occurs|appear|appears|arise|"
     r"arises|are found|be found|is found))?"
@@ -438,9 +448,11 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         if again:  # "infections again and again", "nosebleeds that come back repeatedly"
             narrower([f"recurrent {n}" for n in names], mention.start,
                      mention.end + again.end(), "modifier")
-        if after.startswith(" after birth"):  # "growth delay after birth": postnatal
-            narrower([f"postnatal {n}" for n in names], mention.start,
-                     mention.end + len(" after birth"), "modifier")
+        when = _WHEN_AFTER.match(after)
+        if when:  # "growth delay after birth": postnatal; "in both ears": bilateral
+            modifier = _WHEN_SAME[when.group("when")]
+            narrower([f"{modifier} {n}" for n in names], mention.start,
+                     mention.end + when.end(), "modifier")
         worse = _WORSE_AFTER.match(after)
         if worse:  # "hearing loss that gets worse over time" = "progressive hearing loss"
             narrower([f"progressive {n}" for n in names], mention.start,
