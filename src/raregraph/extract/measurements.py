@@ -14,7 +14,7 @@ A phrase counts only when the substance is one that HPO measures and ends its no
 ("copper builds up in the liver" is a storage finding, not a blood level).
 
 >>> find_measurements("they have high levels of ammonia in the blood")
-[('HP:0001987', 10, 32)]
+[('HP:0001987', 10, 45)]
 >>> [curie for curie, _, _ in find_measurements("blood levels of potassium and magnesium are low")]
 ['HP:0002900', 'HP:0002917']
 """
