@@ -37,6 +37,11 @@ def measured(text: str) -> list[str]:
         ("too much protein in the urine", ["Proteinuria"]),
         ("higher than normal amounts of very long chain fatty acids",
          ["Increased circulating very long-chain fatty acid concentration"]),
+        # the kidneys losing a substance into the urine: HPO's renal wasting
+        ("The kidneys lose too much potassium in the urine.", ["Renal potassium wasting"]),
+        ("They waste phosphate into the urine.", ["Renal phosphate wasting"]),
+        ("The kidneys lose salt, potassium and magnesium in the urine.",
+         ["Renal salt wasting", "Renal potassium wasting", "Renal magnesium wasting"]),
         # HPO's "High blood pressure" is read the same way
         ("Blood pressure is often high.", ["Hypertension"]),
     ],

@@ -179,6 +179,26 @@ def test_inheritance_wordings_and_other_disorders(sentence: str, expected: list[
     assert [m.curie for m in find_inheritance(sentence, find_mentions(sentence))] == expected
 
 
+def test_a_lay_phrase_glossed_after_one_more_word() -> None:
+    text = (
+        "Probe disease\n\nProbe disease is a rare genetic disorder of the thyroid. Most "
+        "people develop an enlarged thyroid gland (goiter).\n"
+    )
+    kg = graph_from_page(parse_gard_text(text, source="probe.txt"))
+    assert {e.object for e in kg.edges() if e.predicate.name == "HAS_PHENOTYPE"} == {"HP:0000853"}
+
+
+def test_findings_of_another_disorder_named_in_apposition_are_left_out() -> None:
+    text = (
+        "Probe disease\n\nProbe disease is a rare genetic disorder that causes seizures. "
+        "One change in the FGFR3 gene causes a separate condition, Probe syndrome with "
+        "acanthosis nigricans, in which the skin becomes dark and thick.\n"
+    )
+    kg = graph_from_page(parse_gard_text(text, source="probe.txt"))
+    found = {e.object for e in kg.edges() if e.predicate.name == "HAS_PHENOTYPE"}
+    assert found == {"HP:0001250"}
+
+
 def test_a_denied_mode_broader_than_a_stated_one_is_dropped() -> None:
     text = (
         "Probe disease\n\nProbe disease is inherited in an X-linked recessive pattern. "

@@ -51,6 +51,8 @@ _OTHER_FORMS = Cue(
 _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
 #: what may open a sentence before its subject ("However, other forms ...")
 _OPENING = re.compile(r"\s*(?:(?:however|in contrast|by contrast|also|still),?\s+)?", re.I)
+#: the other disorder's name in apposition to the cue: ", Crouzon syndrome with ..."
+_NAMED_AFTER = re.compile(r",\s+(?:called |named |known as )?[A-Z][\w-]*")
 #: where a sentence turns from its subject to another one
 _SUBJECT_END = re.compile(
     r";|,? (?:but|whereas|while|unlike) (?:this|the|it|in|most|people|those)\b|\bunlike\b",
@@ -88,8 +90,11 @@ def other_disorder_spans(
             found.append(match.span())
     spans = []
     for start, end in found:
-        if _OPENING.fullmatch(sentence, 0, start):
-            # the other disorder is the subject: what the sentence says is about it
+        named = _NAMED_AFTER.match(sentence, end) or _NAMED_AFTER.search(sentence, start, end)
+        if _OPENING.fullmatch(sentence, 0, start) or named:
+            # the other disorder is the subject, or named right after the cue ("a separate
+            # condition, Crouzon syndrome with acanthosis nigricans, in which ..."): what
+            # the rest of the sentence says is about it
             stop = _SUBJECT_END.search(sentence, end)
         else:
             stop = _PHRASE_END.search(sentence, end)

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 32
+_LEXICON_VERSION = 33
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -339,6 +339,7 @@ _MEASURED_NAMES = (
 )
 
 
+_WASTING = re.compile(r"^renal ([a-z]+(?: [a-z]+)?) wasting$")
 _STEMMED = re.compile(r"^(hyper|hypo)([a-z]{3,}?)(a?emia|uria)$")
 
 
@@ -388,9 +389,12 @@ def _measured_name(key: str) -> str | None:
 
     >>> _measured_name("low blood phosphate level"), _measured_name("high palate")
     ('down|blood|phosphate', None)
-    >>> _measured_name("hyperphenylalaninemia")
-    'up|blood|~phenylalanin'
+    >>> _measured_name("hyperphenylalaninemia"), _measured_name("renal potassium wasting")
+    ('up|blood|~phenylalanin', 'waste|urine|potassium')
     """
+    wasting = _WASTING.match(key)
+    if wasting:  # "renal potassium wasting": the kidneys lose it into the urine
+        return measure_key("waste", "urine", wasting.group(1))
     stem = _STEMMED.match(key)
     if stem:
         direction = "up" if stem.group(1) == "hyper" else "down"

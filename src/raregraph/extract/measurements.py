@@ -42,11 +42,11 @@ _COMPARATIVES = frozenset({"higher", "lower"})
 _FLUID = "|".join(sorted(FLUIDS, key=len, reverse=True))
 #: cheap tests first: most sentences name no direction at all
 _GATE_STEMS = ("high", "low", "elevat", "raise", "increas", "excess", "reduc", "decreas",
-               "diminish", "too ", "build", "accumul")
+               "diminish", "too ", "build", "accumul", "urine")
 _GATE = re.compile(
     r"\b(?:high|higher|elevated|raised|increased|excess|excessive|low|lower|reduced|"
     r"decreased|diminished|too|build ?ups?|builds? up|built up|building up|buildup|"
-    r"accumulat\w*)\b"
+    r"accumulat\w*|urine)\b"
 )
 #: "high levels of X", "low blood X", "higher than normal amounts of X", "too much X"
 _DIRECTION_FIRST = re.compile(
@@ -55,6 +55,12 @@ _DIRECTION_FIRST = re.compile(
     r"decreased|diminished))(?: than (?:normal|usual|expected))?"
     rf"(?: (?P<fluid>{_FLUID}))?"
     r"(?: (?P<amount>levels?|amounts?|concentrations?|quantities|quantity) of)? (?:the |their )?"
+)
+#: "the kidneys lose too much potassium in the urine", "waste phosphate into the urine"
+_LOSES = re.compile(
+    r"\b(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|leak(?:s|ed|ing)?|spill(?:s|ed|ing)?)"
+    r"(?: (?:too much|too many|large amounts of|a lot of|excess|excessive|extra))? "
+    r"(?:the |their )?"
 )
 #: "a build-up of X in the blood", "an accumulation of X in the urine"
 _BUILD_UP_OF = re.compile(r"\b(?:build ?ups?|buildup|accumulation) of (?:the |their )?")
@@ -76,8 +82,9 @@ _AMOUNTS = frozenset({"level", "levels", "amount", "amounts", "concentration",
 #: tokens that end a substance's noun phrase: a substance followed by anything else is
 #: a modifier ("a high protein diet")
 _PHRASE_ENDS = frozenset(
-    {",", ".", ";", ":", "(", ")", "and", "or", "in", "from", "due", "because", "with",
-     "during", "after", "before", "at", "for", "on", "which", "that", "is", "are", "was",
+    {",", ".", ";", ":", "(", ")", "and", "or", "in", "into", "through", "from", "due",
+     "because", "with", "during", "after", "before", "at", "for", "on", "which", "that",
+     "is", "are", "was",
      "were", "may", "can", "causes", "cause", "caused", "leads", "lead", "leading", "result",
      "results", "as", "than", "when", "while", "but", "so", "to", "of", "this", "these"}
 )
@@ -143,7 +150,7 @@ def _lookup(lexicon: Lexicon, direction: str, fluid: str | None, substance: str)
 
 #: "in the blood", "in the blood and urine", "in a person's urine"
 _IN_FLUIDS = re.compile(
-    rf" ?in (?:the |their |a person's |the person's )?(?P<fluid>{_FLUID})"
+    rf" ?(?:in|into|through) (?:the |their |a person's |the person's )?(?P<fluid>{_FLUID})"
     rf"(?:,? and (?:in )?(?:the )?(?P<other>{_FLUID}))?\b"
 )
 
@@ -220,7 +227,7 @@ def _forward(
         if len(items) == 1:
             return [], [], False
         items.pop()
-    if rest[:1] == ["in"]:
+    if rest[:1] in (["in"], ["into"], ["through"]):
         fluids, end = _fluids_at(folded, tokens[at][0])
         if fluids:  # the last item's span takes its place: "lactic acid in the blood"
             start, _, name = items[-1]
@@ -290,6 +297,7 @@ def find_measurements(
     lexicon = lexicon or get_lexicon()
     known = _substances(lexicon)
     found: list[tuple[str, int, int]] = []
+    wasted: list[tuple[int, int]] = []
 
     def add(items: list[tuple[int, int, str]], direction: str, fluids: list[str],
             around: tuple[int, int], first: bool) -> None:
@@ -298,11 +306,20 @@ def find_measurements(
                 start = min(start, around[0])
             if not first and index == len(items) - 1:
                 end = max(end, around[1])
+            if direction != "waste" and any(s < end and start < e for s, e in wasted):
+                continue  # "loses too much potassium in the urine": the loss, read once
             for fluid in fluids or [""]:
                 curie = _lookup(lexicon, direction, fluid, name)
                 if curie is not None:
                     found.append((curie, start, end))
+                    if direction == "waste":
+                        wasted.append((start, end))
 
+    if "urine" in folded:
+        for match in _LOSES.finditer(folded):
+            items, fluids, ok = _forward(folded, match.end(), known)
+            if ok and fluids == ["urine"]:
+                add(items, "waste", fluids, match.span(), True)
     for match in _DIRECTION_FIRST.finditer(folded):
         word = match.group("too") or match.group("dir")
         if word in _COMPARATIVES and not (match.group("amount") or " than " in match.group()):

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from raregraph.extract._cues import Cue
+from raregraph.extract.contrast import other_disorder_spans
 from raregraph.extract.genes import find_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
@@ -127,6 +128,9 @@ _PHENOTYPE_STOP = frozenset(
         "scar tissue",
         # a function, not a finding, until a modifier says how ("excessive sweating")
         "sweating",
+        # HPO's lay "eye drop" (a drooping eyelid) is, in lay text, the medicine
+        "eye drop",
+        "eye drops",
     }
 )
 _ORGAN_AS_MODIFIER = re.compile(
@@ -352,9 +356,12 @@ def _read_sentence(
 
     busy = blocked + gene_spans
     treatments = _treatments(out, lexicon, sentence, mentions, busy, treatment_section)
+    # a finding in the phrase that names another disorder is that disorder's
+    elsewhere = busy + other_disorder_spans(text, blocked)
     phenotypes = [
         m for m in mentions
-        if m.kind == "phenotype" and not _inside(m, busy) and m.text.lower() not in _PHENOTYPE_STOP
+        if m.kind == "phenotype" and not _inside(m, elsewhere)
+        and m.text.lower() not in _PHENOTYPE_STOP
         and not _overlaps(m, treatments)
         and not (m.text[:4].lower() == "grow" and _LESION_BEFORE.search(text, 0, m.start))
         # "cholesterol piles up": a verb with its particle, not the finding "piles"
@@ -403,6 +410,11 @@ def _negated(
     return is_negated(text, mention.start, findings) or is_stated_absent(text, mention.end)
 
 
+#: between a lay phrase and its bracketed term: "(", or one more word of the phrase first
+#: ("an enlarged thyroid gland (goiter)")
+_GLOSS_GAP = re.compile(r" ?(?:[a-z]+ )?\( ?", re.IGNORECASE)
+
+
 def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a lay phrase glossed by the term in brackets after it: "enlarged heart (X)".
 
@@ -410,10 +422,10 @@ def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     kept = []
     for mention in mentions:
-        after = text[mention.end : mention.end + 3].lstrip(" ")
-        glossed = after.startswith("(") and any(
+        opening = text.find("(", mention.end, mention.end + 16)
+        glossed = opening >= 0 and any(
             other.start > mention.end
-            and text[mention.end : other.start].strip(" ") == "("
+            and _GLOSS_GAP.fullmatch(text, mention.end, other.start) is not None
             and text[other.end : other.end + 1] == ")"
             and other.curie != mention.curie
             for other in mentions
