@@ -27,11 +27,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from raregraph.extract._cues import Cue
 
 __all__ = ["about_another_disorder", "other_disorder_spans"]
 
+#: a word that every cue below contains (a plain substring test rules most sentences out)
+_CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
+              "same", "similar", "differ", "rarer")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -80,6 +84,15 @@ def other_disorder_spans(
     >>> [s[a:b] for a, b in other_disorder_spans(s)]
     ['separate, dominant condition of adults']
     """
+    # genes, modes and findings of one sentence all ask: answer once
+    return list(_spans(sentence, tuple(own)))
+
+
+@lru_cache(maxsize=64)
+def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _CUE_WORDS):
+        return ()
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     starts = {start for start, _ in own}
     for match in _OTHER_FORMS.finditer(sentence):
@@ -99,4 +112,4 @@ def other_disorder_spans(
         else:
             stop = _PHRASE_END.search(sentence, end)
         spans.append((start, stop.start() if stop else len(sentence)))
-    return sorted(spans)
+    return tuple(sorted(spans))
