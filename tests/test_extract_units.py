@@ -29,6 +29,18 @@ def test_coordination_expands_to_each_organ() -> None:
     assert sorted(ids) == ["HP:0001744", "HP:0002240", "HP:0002716"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They develop slurred speechand seizures.", ["HP:0001350", "HP:0001250"]),
+        ("Muscle cramps andtingling are common.", ["HP:0003394", "HP:0003401"]),
+        ("She visited the island and her husband.", []),
+    ],
+)
+def test_a_short_word_glued_to_and(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected
+
+
 def test_fused_words_are_split() -> None:
     assert phenotypes("skin rashes or panniculitisarthritis;")[-2:] == ["HP:0012490", "HP:0001369"]
 

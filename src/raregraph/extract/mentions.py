@@ -224,6 +224,53 @@ def _fused(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mentio
     return found
 
 
+#: a short word glued to "and"/"or" ("slurred speechand", "cramps andtingling")
+_GLUED = re.compile(r"\b(?:[a-z]{4,11}(?:and|or)|(?:and|or)[a-z]{4,11})\b")
+_WORDS_BEFORE = re.compile(r"(?:[a-z]+ ){1,2}$")
+_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,2}")
+
+
+def _glued(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mention]:
+    """A finding whose last word lost the space before "and" (or first word after it).
+
+    "slurred speechand seizures" reads Slurred speech; "cramps andtingling" reads
+    Paresthesia. The finding may have more words before (or after) the glued one.
+    """
+    found: list[Mention] = []
+    for word in _GLUED.finditer(folded):
+        start, end = word.span()
+        if any(m.start <= start and end <= m.end for m in covered):
+            continue
+        text = word.group(0)
+        if text.endswith(("and", "or")):  # "slurred speechand"
+            stem = text[: -3 if text.endswith("and") else -2]
+            before = _WORDS_BEFORE.search(folded, max(0, start - 40), start)
+            words = before.group(0).split() if before else []
+            for size in range(len(words), -1, -1):
+                phrase = " ".join([*words[len(words) - size :], stem])
+                curie = lexicon.lookup(phrase, "phenotype")
+                if curie:
+                    begin = start + len(stem) - len(phrase)
+                    found.append(Mention("phenotype", curie, begin, start + len(stem), "",
+                                         "fused"))
+                    break
+            else:
+                curie = None
+            if curie:
+                continue
+        if text.startswith(("and", "or")):  # "cramps andtingling"
+            at = start + (3 if text.startswith("and") else 2)
+            after = _WORDS_AFTER.match(folded, end)
+            words = after.group(0).split() if after else []
+            for size in range(len(words), -1, -1):
+                phrase = " ".join([folded[at:end], *words[:size]])
+                curie = lexicon.lookup(phrase, "phenotype")
+                if curie:
+                    found.append(Mention("phenotype", curie, at, at + len(phrase), "", "fused"))
+                    break
+    return found
+
+
 def _fused_pair(text: str, at: int, lexicon: Lexicon) -> list[Mention]:
     """Two findings written without the space between them ("pleuritisarthritis")."""
     for cut in range(_SPLIT_MIN, len(text) - _SPLIT_MIN + 1):
@@ -616,7 +663,10 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _narrowed(folded, lexicon, [*phenotypes, *lesions])
     if "toes" in folded or "feet" in folded:
         phenotypes += _digits(folded, lexicon, phenotypes)
-    phenotypes += _fused(folded, lexicon, [m for ms in by_kind.values() for m in ms])
+    covered = [m for ms in by_kind.values() for m in ms]
+    phenotypes += _fused(folded, lexicon, covered)
+    if "and" in folded or "or" in folded:
+        phenotypes += _glued(folded, lexicon, covered)
     if " and " in folded:
         phenotypes = by_kind["phenotype"] = _split_pairs(folded, lexicon, phenotypes)
     if any(m.how == "coordination" for m in phenotypes):
