@@ -514,6 +514,13 @@ def test_treatments_read_or_left_out(
     assert not found & absent
 
 
+def test_polyps_are_polyposis_by_their_place() -> None:
+    # plural polyps in a place read as HPO's polyposis; an adverb may follow the verb
+    found = phenotypes("The polyps grow mainly in the small intestine and the large intestine.")
+    assert sorted(found) == ["HP:0030255", "HP:0030256"]
+    assert phenotypes("a small intestinal polyp") == ["HP:0012737"]
+
+
 def test_lesions_named_by_their_place() -> None:
     assert phenotypes("Cysts often also grow in the liver and the pancreas.") == ["HP:0001407"]
     assert sorted(phenotypes("Tumors form in the brain and spinal cord.")) == [

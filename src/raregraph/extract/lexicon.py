@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 33
+_LEXICON_VERSION = 36
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -231,6 +231,14 @@ def _add_noun(forms: dict[str, dict[str, list[str]]], text: str, kind: str, curi
 #: Lay adjectives that say the same of an organ: a name with the first gets the others too.
 _SAME_ADJECTIVES = (("large", ("enlarged",)), ("swollen", ("enlarged",)), ("big", ("enlarged",)))
 _OF = re.compile(r"(?P<head>[a-z][a-z ]*?) of (?:the )?(?P<part>[a-z]+(?: [a-z]+)?)")
+
+
+def _put_first(forms: dict[str, dict[str, list[str]]], key: str, curie: str) -> None:
+    """Make ``curie`` the best phenotype reading of ``key``."""
+    curies = forms.setdefault(key, {}).setdefault("phenotype", [])
+    if curie in curies:
+        curies.remove(curie)
+    curies.insert(0, curie)
 
 
 def _plural_word(word: str) -> str:
@@ -588,6 +596,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
     measures: dict[str, list[str]] = {}  # measure_key -> ids, labels first
     later: list[tuple[str, str]] = []  # derived wordings, added after every real name
     several: list[tuple[str, str]] = []  # "Multiple X" terms and their plural X
+    later_first: list[tuple[str, str]] = []  # wordings whose reading is this term first
     for stanza in hp:
         if stanza.curie in phenotypes:
             kind = "phenotype"
@@ -617,14 +626,19 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
                 later += [(v, stanza.curie) for v in variants]
         if kind == "phenotype" and stanza.name.startswith("Multiple "):
             several.append((_key(stanza.name)[len("multiple ") :], stanza.curie))
+        elif kind == "phenotype" and stanza.name.endswith(" polyposis"):
+            # many polyps: "large intestinal polyposis" reads "large intestinal polyps"
+            polyps = _key(stanza.name)[: -len("osis")] + "s"
+            several.append((polyps, stanza.curie))
+            variants = _phenotype_variants(polyps, adjectives, nouns)
+            later_first += [(v, stanza.curie) for v in variants]
     for variant, curie in later:
         _add_noun(forms, variant, "phenotype", curie)
     for plural, curie in several:  # "cafe-au-lait spots" reads "Multiple cafe-au-lait spots"
         if plural_variants(singular_word(plural)) == [plural] and plural != singular_word(plural):
-            curies = forms.setdefault(plural, {}).setdefault("phenotype", [])
-            if curie in curies:
-                curies.remove(curie)
-            curies.insert(0, curie)
+            _put_first(forms, plural, curie)
+    for wording, curie in later_first:  # "small intestine polyps": the polyposis
+        _put_first(forms, wording, curie)
     kept_parents = {c: p for c, p in hp_parents.items() if c in phenotypes or c in inheritance}
 
     # UBERON: organs and tissues, without the branches listed in organ_exclude.tsv

@@ -355,12 +355,15 @@ _SEX_AFTER = re.compile(rf"^ in (?:affected )?(?P<sex>{_SEX_WORDS})\b")
 _SEX_WORD = re.compile(rf"\b(?:{_SEX_WORDS})\b")
 #: the last sex word before a mention, in its clause ("most men with X are infertile")
 _SEX_BEFORE = re.compile(rf"\b(?P<sex>{_SEX_WORDS})\b(?![^,;.]*\b(?:{_SEX_WORDS})\b)[^,;.]*$")
+_PLACE_ADVERBS = (
+    r"(?:most|often|also|can|may|usually|sometimes|commonly|frequently|typically|mostly|"
+    r"mainly|chiefly|especially|particularly|primarily|only|rarely|occasionally)"
+)
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
-    r"^\)?(?: (?:most|often|also|can|may|usually|sometimes|commonly|frequently|typically|"
-    r"mostly))*"
+    rf"^\)?(?: {_PLACE_ADVERBS})*"
     r"(?:(?: (?:form|forms|grow|grows|develop|develops|occur|occurs|appear|appears|arise|"
-    r"arises|are found|be found|is found))?"
+    rf"arises|are found|be found|is found)(?: {_PLACE_ADVERBS})*)?"
     r" (?:in|on|of|affecting|involving|around)| (?:affects?|involves?))(?: the | both | )"
     r"(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
     r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)"
