@@ -87,6 +87,8 @@ def fold(text: str) -> str:
     'cafe au lait'
     """
     lowered = text.lower()
+    if lowered.isascii():  # the usual case: only hyphens to fold (str.translate is slower)
+        return lowered.replace("-", " ") if "-" in lowered else lowered
     if len(lowered) != len(text):  # a character whose lower case is longer: keep it
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return lowered.translate(_FOLD)
