@@ -48,6 +48,8 @@ SETS = {
     "dev4": DATA / "gard_dev4",
     "dev5": DATA / "gard_dev5",
     "dev6": DATA / "gard_dev6",
+    "dev7": DATA / "gard_dev7",
+    "dev8": DATA / "gard_dev8",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -188,7 +190,7 @@ def main() -> int:
         "--set",
         default="dev",
         choices=sorted(SETS),
-        help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5, dev6 (session "
+        help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
         "10): written apart from the extractor, measured before tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",

@@ -146,6 +146,10 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
         ("A few people without a CHD7 change have a variant in SEMA3E.", [("SEMA3E", False)]),
         ("PJS is different from juvenile polyposis, which is caused by mutations in SMAD4.",
          []),
+        ("The condition looks similar to Bardet-Biedl syndrome, which is caused by genes "
+         "such as BBS1.", []),
+        ("A look-alike disorder, Pelizaeus-Merzbacher-like disease, is caused by mutations "
+         "in the GJC2 gene.", []),
         # an alias followed by "genes" names a family ("PEX genes"), not the aliased gene
         ("It is caused by mutations in any one of 13 PEX genes.", []),
     ],

@@ -35,18 +35,25 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
-              "same", "similar", "differ", "rarer")
+              "same", "similar", "differ", "rarer", "resemble")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
         r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
         r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
         r"\b(?:is|are|quite|very) (?:different|distinct) from\b|\bdiffers? from\b|"
+
         # "people with the same picture but no BTK change": a look-alike condition
         r"\b(?:the same|a similar) (?:picture|symptoms|signs|features|pattern)"
         r"(?: of [a-z ]+?)? but (?:no|without|not)\b",
         re.IGNORECASE,
     )
+)
+#: "looks similar to Bardet-Biedl syndrome", "resembles another disorder": a named one
+#: (a capital) or another, not a finding ("a rash that resembles eczema")
+_SIMILAR_TO_NAMED = re.compile(
+    r"\b(?:(?:[Ll]ooks?|[Ii]s|[Aa]re|[Ss]eems?) (?:very |quite |somewhat )?similar to|"
+    r"[Rr]esembles?) (?:the |a |an )?(?:[A-Z]|another\b|other\b)"
 )
 #: "other forms of X": another disorder unless X is the page's disease
 _OTHER_FORMS = Cue(
@@ -54,9 +61,11 @@ _OTHER_FORMS = Cue(
 )
 _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
 #: what may open a sentence before its subject ("However, other forms ...")
-_OPENING = re.compile(r"\s*(?:(?:however|in contrast|by contrast|also|still),?\s+)?", re.I)
+_OPENING = re.compile(
+    r"\s*(?:(?:however|in contrast|by contrast|also|still),?\s+)?(?:(?:a|an|the)\s+)?", re.I
+)
 #: the other disorder's name in apposition to the cue: ", Crouzon syndrome with ..."
-_NAMED_AFTER = re.compile(r",\s+(?:called |named |known as )?[A-Z][\w-]*")
+_NAMED_AFTER = re.compile(r"(?: [a-z-]+){0,2},\s+(?:called |named |known as )?[A-Z][\w-]*")
 #: where a sentence turns from its subject to another one
 _SUBJECT_END = re.compile(
     r";|,? (?:but|whereas|while|unlike) (?:this|the|it|in|most|people|those)\b|\bunlike\b",
@@ -94,6 +103,8 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     if not any(word in lowered for word in _CUE_WORDS):
         return ()
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
+    if "similar" in lowered or "resemble" in lowered:
+        found += [match.span() for match in _SIMILAR_TO_NAMED.finditer(sentence)]
     starts = {start for start, _ in own}
     for match in _OTHER_FORMS.finditer(sentence):
         at = match.end()
