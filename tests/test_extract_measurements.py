@@ -44,6 +44,9 @@ def measured(text: str) -> list[str]:
          ["Renal salt wasting", "Renal potassium wasting", "Renal magnesium wasting"]),
         # HPO's "High blood pressure" is read the same way
         ("Blood pressure is often high.", ["Hypertension"]),
+        # a list that ends at a comma before another finding
+        ("It causes extremely high cholesterol, xanthomas on the skin and heart attacks.",
+         ["Hypercholesterolemia"]),
     ],
 )
 def test_lay_wordings_of_a_measured_finding(sentence: str, labels: list[str]) -> None:
@@ -58,6 +61,7 @@ def test_lay_wordings_of_a_measured_finding(sentence: str, labels: list[str]) ->
         "too much copper in the liver",
         "Statins were tried to lower 7-dehydrocholesterol.",  # a verb, not a level
         "There is an increased risk of infections.",  # not a substance
+        "Treatment removes excess copper.",  # an amount, with no body fluid named
     ],
 )
 def test_phrases_that_are_not_measured_findings(sentence: str) -> None:

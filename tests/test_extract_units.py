@@ -150,6 +150,10 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
          "such as BBS1.", []),
         ("A look-alike disorder, Pelizaeus-Merzbacher-like disease, is caused by mutations "
          "in the GJC2 gene.", []),
+        ("A separate, recessive form of high cholesterol is caused by mutations in LDLRAP1.",
+         []),
+        ("A sweat test is done to rule out cystic fibrosis, which is caused by changes in "
+         "the CFTR gene.", []),
         # an alias followed by "genes" names a family ("PEX genes"), not the aliased gene
         ("It is caused by mutations in any one of 13 PEX genes.", []),
     ],

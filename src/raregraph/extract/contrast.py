@@ -35,11 +35,14 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
-              "same", "similar", "differ", "rarer", "resemble")
+              "same", "similar", "differ", "rarer", "resemble", "rul")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
         r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
+        r"\b(?:separate|distinct|unrelated)(?:,? [a-z-]+){0,2} (?:forms?|types?) of\b|"
+        # a disorder that a test rules out: "to rule out cystic fibrosis"
+        r"\brul(?:e|es|ed|ing) out\b|"
         r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
         r"\b(?:is|are|quite|very) (?:different|distinct) from\b|\bdiffers? from\b|"
 

@@ -39,6 +39,8 @@ _UP = frozenset({"high", "higher", "elevated", "raised", "increased", "excess", 
                  "much", "many"})
 _DOWN = frozenset({"low", "lower", "reduced", "decreased", "diminished", "little", "few"})
 _COMPARATIVES = frozenset({"higher", "lower"})
+#: words of an amount that name a level only with a body fluid ("excess copper" does not)
+_AMOUNT_ONLY = frozenset({"excess", "excessive"})
 _FLUID = "|".join(sorted(FLUIDS, key=len, reverse=True))
 #: cheap tests first: most sentences name no direction at all
 _GATE_STEMS = ("high", "low", "elevat", "raise", "increas", "excess", "reduc", "decreas",
@@ -193,7 +195,7 @@ def _forward(
     tokens = _tokens(folded, start, min(len(folded), start + 100))
     items: list[tuple[int, int, str]] = []
     fluid: str | None = None
-    at = 0
+    at = after_item = 0
     while at < len(tokens):
         if tokens[at][2] in _DETERMINERS:
             at += 1
@@ -204,12 +206,15 @@ def _forward(
             continue
         found = _substance_at(tokens, at, known)
         if found is None:
+            if items:  # "high cholesterol, xanthomas ...": the list ended at the comma
+                at = after_item
             break
         size, name = found
         items.append((tokens[at][0], tokens[at + size - 1][1], name))
         at += size
         if at < len(tokens) and tokens[at][2] in _AMOUNTS:
             at += 1
+        after_item = at
         following = [t[2] for t in tokens[at : at + 2]]
         if following[:1] == [","] and following[1:] in (["and"], ["or"]):
             at += 2
@@ -329,7 +334,10 @@ def find_measurements(
         if not ok:
             continue
         before = match.group("fluid")
-        add(items, direction, [FLUIDS[before]] if before else fluids, match.span(), True)
+        where = [FLUIDS[before]] if before else fluids
+        if not where and (match.group("too") or word in _AMOUNT_ONLY):
+            continue  # "removes excess copper": an amount somewhere, not a blood level
+        add(items, direction, where, match.span(), True)
     for match in _BUILD_UP_OF.finditer(folded):
         items, fluids, ok = _forward(folded, match.end(), known)
         if ok and fluids:
