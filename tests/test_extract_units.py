@@ -681,6 +681,9 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         # "floppy" is a finding as a predicate, not before another noun
         ("Newborns are very floppy.", ["HP:0001252"]),
         ("Some have a floppy heart valve.", []),
+        # the sex named before, in HPO's "X in females" form; a new subject ends a negation
+        ("Most men are infertile because their sperm cannot swim, and women may have "
+         "reduced fertility.", ["HP:0003251", "HP:0000868"]),
         # "long-lasting / long-term / ongoing" are chronic, "very" severe
         ("Long-lasting diarrhea is common.", ["HP:0002028"]),
         ("They have long-term constipation.", ["HP:0012450"]),

@@ -91,7 +91,8 @@ def longest(mentions: list[Mention]) -> list[Mention]:
     if len(mentions) < 2:
         return list(mentions)
     kept: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+    # at equal spans, a reading narrowed by the sex named before the finding wins
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start, m.how != "sex")):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
@@ -397,6 +398,11 @@ def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
     ]
 
 
+def _sexed(sex: str, names: list[str]) -> list[str]:
+    """HPO's two ways of naming a finding of one sex: "male infertility", "... in females"."""
+    return [f"{sex} {n}" for n in names] + [f"{n} in {sex}s" for n in names]
+
+
 def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
     for candidate in candidates:
         curie = lexicon.lookup(candidate, "phenotype")
@@ -486,14 +492,14 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         after = folded[mention.end : mention.end + 80]
         sex = _SEX_AFTER.match(after)
         if sex:
-            narrower([f"{_SEX[sex.group('sex')]} {n}" for n in names],
+            narrower(_sexed(_SEX[sex.group("sex")], names),
                      mention.start, mention.end + sex.end(), "sex")
         elif sexes:
             # "most men with the condition are infertile": the sex named before, same clause
             subject = _SEX_BEFORE.search(folded, max(0, mention.start - 50), mention.start)
-            if subject:
-                narrower([f"{_SEX[subject.group('sex')]} {n}" for n in names],
-                         subject.start(), mention.end, "sex")
+            if subject:  # the finding's own span: the subject may be far before it
+                narrower(_sexed(_SEX[subject.group("sex")], names),
+                         mention.start, mention.end, "sex")
         again = _AGAIN_AFTER.match(after)
         if again:  # "infections again and again", "nosebleeds that come back repeatedly"
             narrower([f"recurrent {n}" for n in names], mention.start,

@@ -45,6 +45,9 @@ _CLAUSE_BREAK = re.compile(
     r"because|since|unless|until|so|yet)\b|"
     # ", and an enlarged liver": a new noun phrase after a negated verb phrase
     r",\s+(?:and|or)\s+(?:a|an|the|their|its|his|her|this|these|those|some|many|most)\b|"
+    # ", and women may have ...": a new subject
+    r",\s+(?:and|or|but)\s+(?:men|women|boys|girls|males|females|children|adults|people|"
+    r"others)\b|"
     # "have no family history and appear to have a new mutation": a second predicate
     r"\band\s+(?:appears?|seems?|have|has|had|are|is|was|were|shows?|develops?|gets?|"
     r"needs?|carry|carries|often|usually|then|later)\b",
