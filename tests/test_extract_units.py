@@ -41,6 +41,20 @@ def test_a_short_word_glued_to_and(sentence: str, expected: list[str]) -> None:
     assert phenotypes(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some develop dilated cardiomyopthy.", ["HP:0001644"]),
+        ("A retinal detachement may occur.", ["HP:0000541"]),
+        ("They have siezures and catarcts.", ["HP:0001250", "HP:0000518"]),
+        # ordinary words are never corrected
+        ("Children typically inherited the condition.", []),
+    ],
+)
+def test_a_misspelt_finding(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected
+
+
 def test_fused_words_are_split() -> None:
     assert phenotypes("skin rashes or panniculitisarthritis;")[-2:] == ["HP:0012490", "HP:0001369"]
 

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 36
+_LEXICON_VERSION = 37
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -834,12 +834,26 @@ def _decode_kinds(value: str) -> dict[str, list[str]]:
     return found
 
 
+#: the shortest word that :mod:`raregraph.extract.typos` corrects
+_LONG = 8
+
+
 def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
     """Pack a :func:`build_lexicon` payload into the cache layout (plain strings)."""
     keys, values = _pack_forms(payload["forms"])
     phenotype_words = sorted(
         {key.split(" ", 1)[0] for key, found in payload["forms"].items() if "phenotype" in found}
     )
+    # long words, for reading misspelt findings (see raregraph.extract.typos)
+    long_phenotype_words: set[str] = set()
+    vocabulary: set[str] = set()
+    for key, found in payload["forms"].items():
+        words = [w for w in key.split(" ") if len(w) >= _LONG and w.isalpha()]
+        vocabulary.update(words)
+        if "phenotype" in found:
+            long_phenotype_words.update(words)
+    for key in payload["diseases"]:
+        vocabulary.update(w for w in key.split(" ") if len(w) >= _LONG and w.isalpha())
     disease_info = {c: [name, *xrefs] for c, (name, xrefs) in payload["disease_info"].items()}
     return {
         "version": _LEXICON_VERSION,
@@ -848,6 +862,8 @@ def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
         "form_values": values,
         "max_words": max((key.count(" ") + 1 for key in payload["forms"]), default=1),
         "phenotype_first_words": _pack_keys(dict.fromkeys(phenotype_words)),
+        "long_phenotype_words": _pack_keys(dict.fromkeys(sorted(long_phenotype_words))),
+        "long_words": _pack_keys(dict.fromkeys(sorted(vocabulary))),
         **{f"{name}_keys": _pack_keys(payload[name]) for name in _STRING_TABLES + _LIST_TABLES},
         **{f"{name}_values": _pack_strings(payload[name]) for name in _STRING_TABLES},
         **{f"{name}_values": _pack_lists(payload[name]) for name in _LIST_TABLES[:-1]},
@@ -861,6 +877,8 @@ _PACKED_STRINGS = (
     "form_keys",
     "form_values",
     "phenotype_first_words",
+    "long_phenotype_words",
+    "long_words",
     *(f"{name}_{part}" for name in _STRING_TABLES + _LIST_TABLES for part in ("keys", "values")),
 )
 
@@ -1050,6 +1068,18 @@ class Lexicon:
         if self._first_words is None:
             self._first_words = frozenset(_records(self._packed["phenotype_first_words"]))
         return word in self._first_words
+
+    def long_words(self, phenotype: bool = False) -> frozenset[str]:
+        """Words of eight letters or more in the lexicon's names (of phenotypes only).
+
+        >>> "cardiomyopathy" in get_lexicon().long_words(phenotype=True)
+        True
+        """
+        name = "long_phenotype_words" if phenotype else "long_words"
+        found = self.memo.get(name)
+        if found is None:
+            found = self.memo[name] = frozenset(_records(self._packed[name]))
+        return found
 
     def hp_ancestors(self, curie: str) -> frozenset[str]:
         """Return every broader HPO term of ``curie`` (phenotype or inheritance subtree).

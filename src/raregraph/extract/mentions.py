@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from raregraph.extract.lexicon import Lexicon, fold, get_lexicon, singular_word
 from raregraph.extract.measurements import find_measurements
+from raregraph.extract.typos import correct
 
 __all__ = ["Mention", "find_mentions", "longest"]
 
@@ -269,6 +270,43 @@ def _glued(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mentio
                 if curie:
                     found.append(Mention("phenotype", curie, at, at + len(phrase), "", "fused"))
                     break
+    return found
+
+
+_LONG_TOKEN = re.compile(r"\b[a-z]{8,}\b")
+
+
+def _misspelt(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mention]:
+    """Findings with a misspelt long word ("dilated cardiomyopthy", "retinal detachement").
+
+    The word is read as the phenotype word it misspells (:func:`~raregraph.extract.typos.
+    correct`), with up to two words on either side for a longer name.
+    """
+    found: list[Mention] = []
+    for token in _LONG_TOKEN.finditer(folded):
+        start, end = token.span()
+        if any(m.start <= start and end <= m.end for m in covered):
+            continue
+        fixed = correct(token.group(0), lexicon)
+        if fixed is None:
+            continue
+        before = _WORDS_BEFORE.search(folded, max(0, start - 40), start)
+        after = _WORDS_AFTER.match(folded, end)
+        left = before.group(0).split() if before else []
+        right = after.group(0).split() if after else []
+        best: tuple[int, int, str] | None = None
+        for size_left in range(len(left), -1, -1):
+            for size_right in range(len(right), -1, -1):
+                words = [*left[len(left) - size_left :], fixed, *right[:size_right]]
+                curie = lexicon.lookup(" ".join(words), "phenotype")
+                if curie and (best is None or size_left + size_right > best[0] + best[1]):
+                    best = (size_left, size_right, curie)
+        if best is None:
+            continue
+        size_left, size_right, curie = best
+        begin = start - len(" ".join(left[len(left) - size_left :])) - (1 if size_left else 0)
+        stop = end + len(" ".join(right[:size_right])) + (1 if size_right else 0)
+        found.append(Mention("phenotype", curie, begin, stop, "", "typo"))
     return found
 
 
@@ -676,6 +714,7 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     phenotypes += _fused(folded, lexicon, covered)
     if "and" in folded or "or" in folded:
         phenotypes += _glued(folded, lexicon, covered)
+    phenotypes += _misspelt(folded, lexicon, covered)
     if " and " in folded:
         phenotypes = by_kind["phenotype"] = _split_pairs(folded, lexicon, phenotypes)
     if any(m.how == "coordination" for m in phenotypes):

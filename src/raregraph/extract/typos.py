@@ -1,0 +1,72 @@
+"""Read findings through a one-letter misspelling ("cardiomyopthy", "siezures").
+
+A word of eight letters or more that no lexicon name uses is compared with the long
+words of the phenotype names: when exactly one of them is one edit away (a letter
+missing, added, changed, or two neighbours swapped), the word is read as that one.
+The lexicon's whole vocabulary (phenotypes, anatomy, drugs, genes, diseases) guards
+ordinary words: a word that any name uses is never corrected. Candidates are found
+through a deletion index (each word with one letter left out), built on first use.
+
+>>> from raregraph.extract.lexicon import get_lexicon
+>>> correct("cardiomyopthy", get_lexicon()), correct("siezures", get_lexicon())
+('cardiomyopathy', 'seizures')
+>>> correct("children", get_lexicon()) is None
+True
+"""
+
+from __future__ import annotations
+
+from raregraph.extract.lexicon import Lexicon
+
+__all__ = ["correct"]
+
+_SHORTEST = 8
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each long phenotype word, and each of its one-deletion forms -> the words."""
+    found = lexicon.memo.get("typo index")
+    if found is None:
+        index: dict[str, set[str]] = {}
+        for word in lexicon.long_words(phenotype=True):
+            index.setdefault(word, set()).add(word)
+            for shorter in _deletions(word):
+                index.setdefault(shorter, set()).add(word)
+        found = lexicon.memo["typo index"] = {k: tuple(sorted(v)) for k, v in index.items()}
+    return found  # type: ignore[no-any-return]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Tell whether ``a`` and ``b`` differ by one letter or one swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+def correct(word: str, lexicon: Lexicon) -> str | None:
+    """The phenotype word that ``word`` misspells, or ``None`` (see the module docstring)."""
+    if len(word) < _SHORTEST or not word.isalpha():
+        return None
+    known = lexicon.long_words()
+    if word in known or word.rstrip("s") in known or f"{word}s" in known:
+        return None
+    index = _index(lexicon)
+    candidates: set[str] = set(index.get(word, ()))
+    for shorter in _deletions(word):
+        candidates.update(index.get(shorter, ()))
+    found = [c for c in candidates if _one_edit(word, c)]
+    return found[0] if len(found) == 1 else None
