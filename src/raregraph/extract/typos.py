@@ -37,7 +37,7 @@ def _index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
             for shorter in _deletions(word):
                 index.setdefault(shorter, set()).add(word)
         found = lexicon.memo["typo index"] = {k: tuple(sorted(v)) for k, v in index.items()}
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _one_edit(a: str, b: str) -> bool:
