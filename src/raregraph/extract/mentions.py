@@ -283,7 +283,10 @@ def _misspelt(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Men
     correct`), with up to two words on either side for a longer name.
     """
     found: list[Mention] = []
+    known = lexicon.long_words()
     for token in _LONG_TOKEN.finditer(folded):
+        if token.group(0) in known:  # the usual case: a word some name uses
+            continue
         start, end = token.span()
         if any(m.start <= start and end <= m.end for m in covered):
             continue

@@ -21,6 +21,7 @@ from raregraph.extract.lexicon import Lexicon
 __all__ = ["correct"]
 
 _SHORTEST = 8
+_MAX_ANSWERS = 100_000
 
 
 def _deletions(word: str) -> set[str]:
@@ -59,6 +60,16 @@ def _one_edit(a: str, b: str) -> bool:
 
 def correct(word: str, lexicon: Lexicon) -> str | None:
     """The phenotype word that ``word`` misspells, or ``None`` (see the module docstring)."""
+    answers = lexicon.memo.get("typo answers")
+    if answers is None or len(answers) > _MAX_ANSWERS:
+        answers = lexicon.memo["typo answers"] = {}
+    if word not in answers:  # the same unknown words come back page after page
+        answers[word] = _correct(word, lexicon)
+    found: str | None = answers[word]
+    return found
+
+
+def _correct(word: str, lexicon: Lexicon) -> str | None:
     if len(word) < _SHORTEST or not word.isalpha():
         return None
     known = lexicon.long_words()
