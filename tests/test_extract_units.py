@@ -523,6 +523,12 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         # "class (drug)": one treatment, the drug
         ("Thyroid hormone (levothyroxine) is given for hypothyroidism.", {"MESH:D013974"},
          {"MESH:D013963"}),
+        # "first choice" is a treatment cue; lay class names
+        ("Statins are the first choice and can be started in childhood.", {"CHEBI:87631"},
+         set()),
+        ("Blood pressure medicines and iron chelation drugs are given.",
+         {"CHEBI:35674", "MESH:D007502"}, {"MESH:D007501"}),
+        ("Treatment is a low-fat diet.", {"MESH:D018752"}, {"MESH:D004035"}),
         # nutrients and what a drug helps get rid of are not treatments
         ("Medicines help the body get rid of nitrogen; sugar and fat are given by vein.",
          set(), {"MESH:D009584", "MESH:D000073893", "MESH:D005223"}),

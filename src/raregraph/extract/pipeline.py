@@ -53,7 +53,8 @@ _TREATMENT_CUE = re.compile(
     r"shrinks?|shrank|prevent(?:s|ed)?|reduc(?:e|es|ed)|improv(?:e|es|ed)|eas(?:e|es|ed)|"
     r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
     r"receiv(?:e|es|ed)|option|recommend\w*|strengthen\w*|curative|cur(?:e|es|ed)|"
-    r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*|needs?|advis\w*|wear\w*)\b",
+    r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*|needs?|advis\w*|wear\w*|"
+    r"choice|first-line|mainstay|started|starting)\b",
     re.IGNORECASE,
 )
 #: A chemical named as what a therapy acts on, or as a part of the diet, is not the
@@ -87,7 +88,7 @@ _GENERIC_TREATMENT = frozenset(
      # nutrients and body chemicals named in a diet or a mechanism, not as a therapy
      "fat", "fats", "sugar", "sugars", "nitrogen", "ammonia", "amino acid", "amino acids",
      # instruments of a procedure
-     "catheter", "catheters",
+     "catheter", "catheters", "blood sugar", "blood glucose", "acid", "acids",
      # chemical names whose everyday sense (a verb, an adjective) is the usual one
      "lead", "retinal"}
 )
