@@ -701,6 +701,9 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         # "floppy" is a finding as a predicate, not before another noun
         ("Newborns are very floppy.", ["HP:0001252"]),
         ("Some have a floppy heart valve.", []),
+        ("Growth is slow before birth.", ["HP:0001511"]),
+        ("Most never learn to walk.", ["HP:0002540"]),
+        ("They are shorter than average.", ["HP:0004322"]),
         # the sex named before, in HPO's "X in females" form; a new subject ends a negation
         ("Most men are infertile because their sperm cannot swim, and women may have "
          "reduced fertility.", ["HP:0003251", "HP:0000868"]),

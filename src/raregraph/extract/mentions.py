@@ -380,7 +380,8 @@ _AGAIN_AFTER = re.compile(
     r"repeatedly|time after time)\b"
 )
 #: a time or side named after a finding, and HPO's modifier for it
-_WHEN_SAME = {"after birth": "postnatal", "during sleep": "nocturnal", "at night": "nocturnal",
+_WHEN_SAME = {"after birth": "postnatal", "before birth": "prenatal",
+              "during sleep": "nocturnal", "at night": "nocturnal",
               "in both ears": "bilateral", "in both eyes": "bilateral",
               "on both sides": "bilateral"}
 _WHEN_AFTER = re.compile(rf"^ (?P<when>{'|'.join(_WHEN_SAME)})\b")
