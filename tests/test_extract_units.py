@@ -91,6 +91,19 @@ def test_normal_function_negates_its_phenotype() -> None:
     assert [(s.curie, s.hedge) for s in found] == [("HP:0001249", "usually")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("White blood cells and platelets are usually normal.", ["HP:0001882", "HP:0001873"]),
+        ("Height is normal.", ["HP:0004322"]),
+        ("Their kidney function usually stays normal.", ["HP:0000083"]),
+        ("A brain MRI is usually normal at first.", ["HP:0012443"]),
+    ],
+)
+def test_more_functions_called_normal(sentence: str, expected: list[str]) -> None:
+    assert [s.curie for s in normal_statements(sentence)] == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "
