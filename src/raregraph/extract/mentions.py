@@ -402,6 +402,14 @@ _PLACE_ADVERBS = (
     r"(?:most|often|also|can|may|usually|sometimes|commonly|frequently|typically|mostly|"
     r"mainly|chiefly|especially|particularly|primarily|only|rarely|occasionally)"
 )
+#: the age of those affected, named in the clause: HPO's infantile and neonatal terms
+_AGE = {"babies": "infantile", "baby": "infantile", "infants": "infantile",
+        "infant": "infantile", "infancy": "infantile",
+        "newborns": "neonatal", "newborn": "neonatal", "newborn babies": "neonatal",
+        "first days of life": "neonatal", "first weeks of life": "neonatal"}
+_AGE_WORDS = "|".join(sorted(_AGE, key=len, reverse=True))
+_AGE_WORD = re.compile(rf"\b(?:{_AGE_WORDS})\b")
+_AGE_AFTER = re.compile(rf"^ (?:in|during|as) (?:the |their )?(?P<age>{_AGE_WORDS})\b")
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
     rf"^\)?(?: {_PLACE_ADVERBS})*"
@@ -496,6 +504,7 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
     """Read modifiers, places and the sex of those affected around phenotype mentions."""
     found: list[Mention] = []
     sexes = _SEX_WORD.search(folded) is not None
+    ages = _AGE_WORD.search(folded) is not None
     for mention in mentions:
         label = lexicon.labels.get(mention.curie, "").lower() or _LESION_NAMES.get(
             folded[mention.start : mention.end], ""
@@ -542,6 +551,18 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if subject:  # the finding's own span: the subject may be far before it
                 narrower(_sexed(_SEX[subject.group("sex")], names),
                          mention.start, mention.end, "sex")
+        if ages:
+            # "floppy muscles in infancy", "low blood sugar in the first days of life": an age
+            # named after the finding narrows it (named as the subject, it does not: curators
+            # keep "infants have feeding problems" as Feeding difficulties)
+            age = _AGE_AFTER.match(after)
+            if age:
+                period = _AGE[age.group("age")]
+                candidates = (
+                    [f"neonatal {n}" for n in names] if period == "neonatal"
+                    else [f"infantile {n}" for n in names] + [f"{n} in infancy" for n in names]
+                )
+                narrower(candidates, mention.start, mention.end + age.end(), "modifier")
         again = _AGAIN_AFTER.match(after)
         if again:  # "infections again and again", "nosebleeds that come back repeatedly"
             narrower([f"recurrent {n}" for n in names], mention.start,
