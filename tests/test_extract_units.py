@@ -719,6 +719,10 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("They have weak, floppy muscles in infancy.", ["HP:0008947"]),
         ("Some have low blood sugar in the first days of life.", ["HP:0001998"]),
         ("Babies often feed poorly.", ["HP:0011968"]),
+        # lay words; "big" reads as HPO's "large"; a place "near" the finding
+        ("Ear infections are common.", ["HP:0000403"]),
+        ("Some have a big tongue and noisy breathing.", ["HP:0000158", "HP:0010307"]),
+        ("Some have hernias near the navel.", ["HP:0001537"]),
         ("Most never learn to walk.", ["HP:0002540"]),
         ("They are shorter than average.", ["HP:0004322"]),
         # the sex named before, in HPO's "X in females" form; a new subject ends a negation

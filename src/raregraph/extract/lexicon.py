@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 40
+_LEXICON_VERSION = 43
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -231,7 +231,10 @@ def _add_noun(forms: dict[str, dict[str, list[str]]], text: str, kind: str, curi
 
 
 #: Lay adjectives that say the same of an organ: a name with the first gets the others too.
-_SAME_ADJECTIVES = (("large", ("enlarged",)), ("swollen", ("enlarged",)), ("big", ("enlarged",)))
+_SAME_ADJECTIVES = (
+    ("large", ("enlarged", "big")), ("swollen", ("enlarged",)), ("big", ("enlarged",)),
+    ("enlarged", ("big",)),
+)
 _OF = re.compile(r"(?P<head>[a-z][a-z ]*?) of (?:the )?(?P<part>[a-z]+(?: [a-z]+)?)")
 
 

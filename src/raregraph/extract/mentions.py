@@ -415,7 +415,7 @@ _PLACE = re.compile(
     rf"^\)?(?: {_PLACE_ADVERBS})*"
     r"(?:(?: (?:form|forms|grow|grows|develop|develops|occur|occurs|appear|appears|arise|"
     rf"arises|are found|be found|is found)(?: {_PLACE_ADVERBS})*)?"
-    r" (?:in|on|of|affecting|involving|around)| (?:affects?|involves?))(?: the | both | )"
+    r" (?:in|on|of|affecting|involving|around|near)| (?:affects?|involves?))(?: the | both | )"
     r"(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
     r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)"
 )
