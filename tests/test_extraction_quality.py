@@ -17,8 +17,8 @@ from raregraph.extract.scoring import Score, score_pages
 
 DEV = Path(__file__).resolve().parent / "data" / "gard_dev"
 
-#: Floors just under the figures measured (all 19 pages; session 9).
-FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.70, "organs": 0.76, "treatments": 0.95}
+#: Floors just under the figures measured (all 19 pages; session 10).
+FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.72, "organs": 0.77, "treatments": 0.95}
 #: The untouched held-out set: measured only, never read for tuning. Floors just under
 #: the session 9 figures guard against regressions on unseen wording.
 HELDOUT = Path(__file__).resolve().parent / "data" / "gard_heldout2"
@@ -30,15 +30,23 @@ HELDOUT_FLOORS = {
     "treatments": 0.77,
 }
 #: The other sets by separate authors (read for tuning after a first measurement): floors
-#: just under the session 9 figures.
+#: just under the session 10 figures.
 OTHER_SETS = {
-    "gard_dev2": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.65,
-                  "treatments": 0.79},
-    "gard_dev3": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.66, "organs": 0.71,
-                  "treatments": 0.85},
-    "gard_dev4": {"genes": 0.96, "inheritance": 1.0, "phenotypes": 0.63, "organs": 0.75,
+    "gard_dev2": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.70, "organs": 0.65,
+                  "treatments": 0.83},
+    "gard_dev3": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.70,
+                  "treatments": 0.86},
+    "gard_dev4": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.75,
+                  "treatments": 0.90},
+    "gard_dev5": {"genes": 0.93, "inheritance": 0.96, "phenotypes": 0.62, "organs": 0.63,
+                  "treatments": 0.84},
+    "gard_dev6": {"genes": 0.96, "inheritance": 1.0, "phenotypes": 0.75, "organs": 0.72,
+                  "treatments": 0.82},
+    "gard_dev7": {"genes": 0.97, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.77,
                   "treatments": 0.89},
-    "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.79, "organs": 0.79,
+    "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.66, "organs": 0.72,
+                  "treatments": 0.89},
+    "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.79,
                      "treatments": 0.91},
 }
 #: The bars of the issue.
@@ -87,10 +95,10 @@ def test_no_regression_on_the_other_sets(folder: str) -> None:
         "genes",
         "inheritance",
         pytest.param(
-            "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.72 measured)")
+            "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.74 measured)")
         ),
         pytest.param(
-            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.78 measured)")
+            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.79 measured)")
         ),
         "treatments",
     ],
