@@ -99,15 +99,12 @@ def longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+_ITEM_MARK = re.compile(", |and |or ")
+
+
 def _item_starts(listed: str) -> list[int]:
     """The offsets where :data:`_ITEM`'s lookbehind holds: 0 and after ", ", "and ", "or "."""
-    starts = {0}
-    for mark in (", ", "and ", "or "):
-        at = listed.find(mark)
-        while at >= 0:
-            starts.add(at + len(mark))
-            at = listed.find(mark, at + 1)
-    return sorted(starts)
+    return [0, *(mark.end() for mark in _ITEM_MARK.finditer(listed))]
 
 
 def _item_matches(listed: str) -> list[re.Match[str]]:
