@@ -723,6 +723,9 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("Ear infections are common.", ["HP:0000403"]),
         ("Some have a big tongue and noisy breathing.", ["HP:0000158", "HP:0010307"]),
         ("Some have hernias near the navel.", ["HP:0001537"]),
+        # HPO's "X fibrosis" also reads "scarring of the X"
+        ("Some develop scarring of the liver.", ["HP:0001395"]),
+        ("It causes thickening of the heart muscle.", ["HP:0001639"]),
         ("Most never learn to walk.", ["HP:0002540"]),
         ("They are shorter than average.", ["HP:0004322"]),
         # the sex named before, in HPO's "X in females" form; a new subject ends a negation

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 43
+_LEXICON_VERSION = 44
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -476,6 +476,10 @@ def _phenotype_variants(
     for phrase in lay:
         if phrase != key:
             variants.append(phrase)
+        if phrase.endswith(" fibrosis") and " " not in phrase[: -len(" fibrosis")]:
+            # "liver fibrosis" = "scarring of the liver"
+            organ = phrase[: -len(" fibrosis")]
+            variants += [f"scarring of the {organ}", f"{organ} scarring"]
         part, _, head = phrase.partition(" ")
         if part in nouns and head and " of " not in head:  # "kidney cysts" -> "cysts of the kidney"
             heads = {head, _plural_word(head)}
