@@ -726,6 +726,10 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         # HPO's "X fibrosis" also reads "scarring of the X"
         ("Some develop scarring of the liver.", ["HP:0001395"]),
         ("It causes thickening of the heart muscle.", ["HP:0001639"]),
+        # "absent X" = "missing X"; two adverbs before a predicate adjective
+        ("Some are born with a missing thumb.", ["HP:0009777"]),
+        ("Joints are often very flexible.", ["HP:0001382"]),
+        ("They have trouble with balance and coordination.", ["HP:0001251"]),
         ("Most never learn to walk.", ["HP:0002540"]),
         ("They are shorter than average.", ["HP:0004322"]),
         # the sex named before, in HPO's "X in females" form; a new subject ends a negation

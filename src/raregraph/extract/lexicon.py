@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 44
+_LEXICON_VERSION = 45
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -302,6 +302,8 @@ def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
         found.append(f"delayed {head}")
     if first == "difficulty" and rest.startswith("in "):  # "difficulty in walking"
         found.append(f"difficulty {rest[3:]}")
+    if first == "absent":  # "absent thumb" = "missing thumb"
+        found.append(f"missing {rest}")
     if first in ("agenesis", "aplasia") and rest.startswith("of "):
         # "agenesis of the corpus callosum" = "absence of the corpus callosum"
         organ = rest[3:]

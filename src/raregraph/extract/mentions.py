@@ -340,7 +340,8 @@ _COPULA = re.compile(
     r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
     r"(?: (?:often|usually|also|commonly|very|particularly|sometimes|abnormally|unusually|"
     r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"
-    r"moderately|significantly|noticeably|somewhat|extremely|much|far|even))? (?P<adj>[a-z]+)\b"
+    r"moderately|significantly|noticeably|somewhat|extremely|much|far|even)){0,2}"
+    r" (?P<adj>[a-z]+)\b"
 )
 #: predicate adjectives that HPO names differently ("the kidneys become much larger")
 _COPULA_SAME = {"larger": "enlarged", "bigger": "enlarged", "smaller": "small"}
