@@ -542,6 +542,9 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         ("Blood pressure medicines and iron chelation drugs are given.",
          {"CHEBI:35674", "MESH:D007502"}, {"MESH:D007501"}),
         ("Treatment is a low-fat diet.", {"MESH:D018752"}, {"MESH:D004035"}),
+        ("Growth hormone treatment helps; sign language is taught.", {"MESH:D019382"},
+         {"MESH:D012813"}),
+        ("Magnesium chloride is the preferred form.", {"CHEBI:6636"}, set()),
         # nutrients and what a drug helps get rid of are not treatments
         ("Medicines help the body get rid of nitrogen; sugar and fat are given by vein.",
          set(), {"MESH:D009584", "MESH:D000073893", "MESH:D005223"}),

@@ -46,8 +46,10 @@ OTHER_SETS = {
                   "treatments": 0.89},
     "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.66, "organs": 0.72,
                   "treatments": 0.89},
+    # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
+    # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone
     "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.79,
-                     "treatments": 0.91},
+                     "treatments": 0.89},
 }
 #: The bars of the issue.
 BARS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.90, "organs": 0.85, "treatments": 0.85}

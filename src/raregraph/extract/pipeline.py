@@ -54,7 +54,7 @@ _TREATMENT_CUE = re.compile(
     r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
     r"receiv(?:e|es|ed)|option|recommend\w*|strengthen\w*|curative|cur(?:e|es|ed)|"
     r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*|needs?|advis\w*|wear\w*|"
-    r"choice|first-line|mainstay|started|starting)\b",
+    r"choice|first-line|mainstay|started|starting|preferred)\b",
     re.IGNORECASE,
 )
 #: A chemical named as what a therapy acts on, or as a part of the diet, is not the
@@ -89,6 +89,8 @@ _GENERIC_TREATMENT = frozenset(
      "fat", "fats", "sugar", "sugars", "nitrogen", "ammonia", "amino acid", "amino acids",
      # instruments of a procedure
      "catheter", "catheters", "blood sugar", "blood glucose", "acid", "acids",
+     # a way of communicating, not a therapy
+     "sign language",
      # chemical names whose everyday sense (a verb, an adjective) is the usual one
      "lead", "retinal"}
 )
