@@ -246,6 +246,18 @@ def test_findings_of_another_disorder_named_in_apposition_are_left_out() -> None
     assert found == {"HP:0001250"}
 
 
+def test_a_body_part_named_once_as_a_symptom_place_is_not_an_affected_organ() -> None:
+    def organs(body: str) -> set[str]:
+        text = f"Probe disease\n\nProbe disease is a rare genetic disorder. {body}\n"
+        kg = graph_from_page(parse_gard_text(text, source="probe.txt"))
+        return {e.object for e in kg.edges() if e.predicate.name == "DISEASE_HAS_LOCATION"}
+
+    muscle = "UBERON:0001134"
+    assert muscle not in organs("It causes muscle weakness and an enlarged liver.")
+    assert muscle in organs("The disease damages the muscles. Over time the muscles weaken.")
+    assert "UBERON:0002107" in organs("It causes muscle weakness and an enlarged liver.")
+
+
 def test_a_denied_mode_broader_than_a_stated_one_is_dropped() -> None:
     text = (
         "Probe disease\n\nProbe disease is inherited in an X-linked recessive pattern. "

@@ -136,6 +136,21 @@ _PHENOTYPE_STOP = frozenset(
         "eye drops",
     }
 )
+#: Body parts that lay text names mostly as the place of a symptom ("muscle weakness",
+#: "ear infections", "a runny nose", "belly pain", "chest pain", "mouth sores", "nerve
+#: damage"): a page that names one in a single sentence does not make it an affected
+#: organ; named in two sentences or more, it is one.
+_INCIDENTAL_ORGANS = frozenset(
+    {
+        "UBERON:0001134",  # skeletal muscle tissue
+        "UBERON:0001021",  # nerve
+        "UBERON:0000165",  # mouth
+        "UBERON:0001690",  # ear
+        "UBERON:0000004",  # nose
+        "UBERON:0000916",  # abdomen
+        "UBERON:0001443",  # chest
+    }
+)
 _ORGAN_AS_MODIFIER = re.compile(
     r"[ -](?:doctors?|exams?|examinations?|specialists?|care|check-?ups?|checks?|tests?|"
     r"testing|surgeons?|clinics?|drops)\b",
@@ -226,6 +241,12 @@ class _Collector:
                 continue  # "not X-linked" on a page that states X-linked recessive
             if predicate == Predicate.HAS_MODE_OF_INHERITANCE and not negated and obj in vaguer:
                 continue
+            if (
+                predicate == Predicate.DISEASE_HAS_LOCATION
+                and obj in _INCIDENTAL_ORGANS
+                and len({e.sentence for e in evidence}) < 2
+            ):
+                continue  # a body part named once, as the place of a symptom
             yield Edge(subject, predicate, obj, qualifiers, tuple(evidence))
 
 
