@@ -747,6 +747,8 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("Some are born with a missing thumb.", ["HP:0009777"]),
         ("Joints are often very flexible.", ["HP:0001382"]),
         ("They have trouble with balance and coordination.", ["HP:0001251"]),
+        ("By their teens most need a wheelchair.", ["HP:0002505"]),
+        ("Children urinate a lot and drink a lot.", ["HP:0000103", "HP:0001959"]),
         ("Most never learn to walk.", ["HP:0002540"]),
         ("They are shorter than average.", ["HP:0004322"]),
         # the sex named before, in HPO's "X in females" form; a new subject ends a negation
