@@ -48,15 +48,13 @@ _ASSOCIATED = re.compile(
 )
 
 
-#: "no BTK change", "no detectable FBN1 mutation": patients without a finding in the gene
-_NO_BEFORE = re.compile(
-    r"\b(?:no|without)(?: an?| any)? (?:detectable |identifiable |known |such )?$", re.I
-)
-_NOT_FOUND = re.compile(
-    r"\b(?:no|without)(?: an?| any)? (?:detectable |identifiable |known |such )?[A-Z][A-Z0-9-]+"
-    r" (?:gene )?(?:changes?|mutations?|variants?|alterations?)\b"
-)
-_CHANGE_AFTER = re.compile(r" (?:gene )?(?:changes?|mutations?|variants?|alterations?)\b")
+#: "no BTK change", "without a detectable FBN1 mutation": patients without a finding in
+#: the gene (the words before the symbol, and after it)
+_NO = r"\b(?:no|without)(?: an?| any)? (?:detectable |identifiable |known |such )?"
+_CHANGE = r" (?:gene )?(?:changes?|mutations?|variants?|alterations?)\b"
+_NO_BEFORE = re.compile(_NO + "$", re.I)
+_CHANGE_AFTER = re.compile(_CHANGE)
+_NOT_FOUND = re.compile(_NO + r"[A-Z][A-Z0-9-]+" + _CHANGE)
 #: A sentence with no gene word may still name a gene as a cause: "caused by FANCB",
 #: "KCNE1 and KCNE2 are rare causes" (then only symbols that cannot be ordinary words).
 _CAUSE_CUE = re.compile(r"\b(?:caus\w*|due to|responsible|account\w* for)\b", re.IGNORECASE)

@@ -390,9 +390,17 @@ def measure_key(direction: str, fluid: str, substance: str) -> str:
     >>> measure_key("down", "blood", "potassium levels".removesuffix(" levels"))
     'down|blood|potassium'
     """
-    head, _, last = substance.rpartition(" ")
-    last = singular_word(last)
-    return f"{direction}|{fluid}|{head} {last}" if head else f"{direction}|{fluid}|{last}"
+    return f"{direction}|{fluid}|{singular_last(substance)}"
+
+
+def singular_last(phrase: str) -> str:
+    """The phrase with its last word in the singular (regular rules only).
+
+    >>> singular_last("branched chain amino acids")
+    'branched chain amino acid'
+    """
+    head, _, last = phrase.rpartition(" ")
+    return f"{head} {singular_word(last)}" if head else singular_word(last)
 
 
 def _measured_name(key: str) -> str | None:
@@ -844,7 +852,7 @@ def _decode_kinds(value: str) -> dict[str, list[str]]:
 
 
 #: the shortest word that :mod:`raregraph.extract.typos` corrects
-_LONG = 8
+LONG_WORD = 8
 
 
 def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
@@ -857,12 +865,12 @@ def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
     long_phenotype_words: set[str] = set()
     vocabulary: set[str] = set()
     for key, found in payload["forms"].items():
-        words = [w for w in key.split(" ") if len(w) >= _LONG and w.isalpha()]
+        words = [w for w in key.split(" ") if len(w) >= LONG_WORD and w.isalpha()]
         vocabulary.update(words)
         if "phenotype" in found:
             long_phenotype_words.update(words)
     for key in payload["diseases"]:
-        vocabulary.update(w for w in key.split(" ") if len(w) >= _LONG and w.isalpha())
+        vocabulary.update(w for w in key.split(" ") if len(w) >= LONG_WORD and w.isalpha())
     disease_info = {c: [name, *xrefs] for c, (name, xrefs) in payload["disease_info"].items()}
     return {
         "version": _LEXICON_VERSION,

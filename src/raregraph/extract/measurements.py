@@ -28,16 +28,16 @@ from raregraph.extract.lexicon import (
     FLUIDS,
     Lexicon,
     get_lexicon,
-    measure_key,
+    singular_last,
     singular_word,
     substance_stems,
 )
 
 __all__ = ["find_measurements"]
 
+#: words of a high level; every other direction word says low
 _UP = frozenset({"high", "higher", "elevated", "raised", "increased", "excess", "excessive",
                  "much", "many"})
-_DOWN = frozenset({"low", "lower", "reduced", "decreased", "diminished", "little", "few"})
 _COMPARATIVES = frozenset({"higher", "lower"})
 #: words of an amount that name a level only with a body fluid ("excess copper" does not)
 _AMOUNT_ONLY = frozenset({"excess", "excessive"})
@@ -86,9 +86,9 @@ _AMOUNTS = frozenset({"level", "levels", "amount", "amounts", "concentration",
 _PHRASE_ENDS = frozenset(
     {",", ".", ";", ":", "(", ")", "and", "or", "in", "into", "through", "from", "due",
      "because", "with", "during", "after", "before", "at", "for", "on", "which", "that",
-     "is", "are", "was",
-     "were", "may", "can", "causes", "cause", "caused", "leads", "lead", "leading", "result",
-     "results", "as", "than", "when", "while", "but", "so", "to", "of", "this", "these"}
+     "is", "are", "was", "were", "may", "can", "causes", "cause", "caused", "leads", "lead",
+     "leading", "result", "results", "as", "than", "when", "while", "but", "so", "to", "of",
+     "this", "these"}
 )
 _DETERMINERS = frozenset({"the", "their", "his", "her", "its"})
 _MAX_WORDS = 5
@@ -112,10 +112,6 @@ def _substances(lexicon: Lexicon) -> _Known:
             frozenset(n.rsplit(" ", 1)[1] for n in names if " " in n),
         )
     return found
-
-
-def _singular_last(words: list[str]) -> str:
-    return measure_key("", "", " ".join(words)).split("|", 2)[2]
 
 
 #: lay and chemical names of one substance ("blood sugar" = blood glucose)
@@ -178,7 +174,7 @@ def _substance_at(
         words = [t[2] for t in tokens[at : at + size]]
         if "," in words:
             continue
-        name = _singular_last(words)
+        name = singular_last(" ".join(words))
         if _is_substance(name, known):
             return size, name
     return None
@@ -268,7 +264,7 @@ def _backward(
         for size in range(longest, 0, -1):
             if "," in words[end - size : end]:
                 continue
-            name = _singular_last(words[end - size : end])
+            name = singular_last(" ".join(words[end - size : end]))
             if _is_substance(name, known):
                 best = (size, name)
                 break

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from raregraph.extract.lexicon import Lexicon, fold, get_lexicon, singular_word
+from raregraph.extract.lexicon import LONG_WORD, Lexicon, fold, get_lexicon, singular_word
 from raregraph.extract.measurements import find_measurements
 from raregraph.extract.typos import correct
 
@@ -204,29 +204,56 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
-def _fused(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mention]:
+def _fused(
+    folded: str, lexicon: Lexicon, covered: list[Mention], glued: list[Mention]
+) -> list[Mention]:
+    """Fused pairs (:func:`_fused_pair`) in the long words of the sentence.
+
+    Only in a long word that neither a name (``covered``) nor a reading glued to
+    "and"/"or" (``glued``) explains.
+    """
     found: list[Mention] = []
     for word in _LONG_WORD.finditer(folded):
-        if any(m.start <= word.start() and word.end() <= m.end for m in covered):
+        start, end = word.span()
+        if any(m.start <= start and end <= m.end for m in covered) or any(
+            start <= m.start < end for m in glued
+        ):
             continue
-        text = word.group(0)
-        for conjunction in ("and", "or"):  # "cataractsand heart defects": a lost space
-            if text.endswith(conjunction):
-                curie = lexicon.lookup(text[: -len(conjunction)], "phenotype")
-                if curie:
-                    at = word.start()
-                    found.append(Mention("phenotype", curie, at,
-                                         word.end() - len(conjunction), "", "fused"))
-                    break
-        else:
-            found += _fused_pair(text, word.start(), lexicon)
+        found += _fused_pair(word.group(0), start, lexicon)
     return found
 
 
-#: a short word glued to "and"/"or" ("slurred speechand", "cramps andtingling")
-_GLUED = re.compile(r"\b(?:[a-z]{4,11}(?:and|or)|(?:and|or)[a-z]{4,11})\b")
+#: a word glued to "and"/"or" ("cataractsand", "slurred speechand", "cramps andtingling")
+_GLUED = re.compile(r"\b(?:[a-z]{4,}(?:and|or)|(?:and|or)[a-z]{4,})\b")
 _WORDS_BEFORE = re.compile(r"(?:[a-z]+ ){1,2}$")
 _WORDS_AFTER = re.compile(r"(?: [a-z]+){1,2}")
+
+
+def _widest(
+    folded: str, lexicon: Lexicon, start: int, end: int, word: str, *, left: bool, right: bool
+) -> tuple[str, int, int] | None:
+    """The longest phenotype name of ``word`` with the words around it: (id, start, end).
+
+    ``word`` is read for ``folded[start:end]``; up to two words before it (``left``) and
+    after it (``right``) may complete the name.
+    """
+    before = _WORDS_BEFORE.search(folded, max(0, start - 40), start) if left else None
+    after = _WORDS_AFTER.match(folded, end) if right else None
+    lefts = before.group(0).split() if before else []
+    rights = after.group(0).split() if after else []
+    best: tuple[int, int, str] | None = None
+    for size_left in range(len(lefts), -1, -1):
+        for size_right in range(len(rights), -1, -1):
+            words = [*lefts[len(lefts) - size_left :], word, *rights[:size_right]]
+            curie = lexicon.lookup(" ".join(words), "phenotype")
+            if curie and (best is None or size_left + size_right > best[0] + best[1]):
+                best = (size_left, size_right, curie)
+    if best is None:
+        return None
+    size_left, size_right, curie = best
+    begin = start - len(" ".join(lefts[len(lefts) - size_left :])) - (1 if size_left else 0)
+    stop = end + len(" ".join(rights[:size_right])) + (1 if size_right else 0)
+    return curie, begin, stop
 
 
 def _glued(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mention]:
@@ -241,36 +268,20 @@ def _glued(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mentio
         if any(m.start <= start and end <= m.end for m in covered):
             continue
         text = word.group(0)
+        reading = None
         if text.endswith(("and", "or")):  # "slurred speechand"
-            stem = text[: -3 if text.endswith("and") else -2]
-            before = _WORDS_BEFORE.search(folded, max(0, start - 40), start)
-            words = before.group(0).split() if before else []
-            for size in range(len(words), -1, -1):
-                phrase = " ".join([*words[len(words) - size :], stem])
-                curie = lexicon.lookup(phrase, "phenotype")
-                if curie:
-                    begin = start + len(stem) - len(phrase)
-                    found.append(Mention("phenotype", curie, begin, start + len(stem), "",
-                                         "fused"))
-                    break
-            else:
-                curie = None
-            if curie:
-                continue
-        if text.startswith(("and", "or")):  # "cramps andtingling"
+            stem_end = end - (3 if text.endswith("and") else 2)
+            reading = _widest(folded, lexicon, start, stem_end, folded[start:stem_end],
+                              left=True, right=False)
+        if reading is None and text.startswith(("and", "or")):  # "cramps andtingling"
             at = start + (3 if text.startswith("and") else 2)
-            after = _WORDS_AFTER.match(folded, end)
-            words = after.group(0).split() if after else []
-            for size in range(len(words), -1, -1):
-                phrase = " ".join([folded[at:end], *words[:size]])
-                curie = lexicon.lookup(phrase, "phenotype")
-                if curie:
-                    found.append(Mention("phenotype", curie, at, at + len(phrase), "", "fused"))
-                    break
+            reading = _widest(folded, lexicon, at, end, folded[at:end], left=False, right=True)
+        if reading is not None:
+            found.append(Mention("phenotype", *reading, "", "fused"))
     return found
 
 
-_LONG_TOKEN = re.compile(r"\b[a-z]{8,}\b")
+_LONG_TOKEN = re.compile(rf"\b[a-z]{{{LONG_WORD},}}\b")
 
 
 def _misspelt(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Mention]:
@@ -290,23 +301,9 @@ def _misspelt(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Men
         fixed = correct(token.group(0), lexicon)
         if fixed is None:
             continue
-        before = _WORDS_BEFORE.search(folded, max(0, start - 40), start)
-        after = _WORDS_AFTER.match(folded, end)
-        left = before.group(0).split() if before else []
-        right = after.group(0).split() if after else []
-        best: tuple[int, int, str] | None = None
-        for size_left in range(len(left), -1, -1):
-            for size_right in range(len(right), -1, -1):
-                words = [*left[len(left) - size_left :], fixed, *right[:size_right]]
-                curie = lexicon.lookup(" ".join(words), "phenotype")
-                if curie and (best is None or size_left + size_right > best[0] + best[1]):
-                    best = (size_left, size_right, curie)
-        if best is None:
-            continue
-        size_left, size_right, curie = best
-        begin = start - len(" ".join(left[len(left) - size_left :])) - (1 if size_left else 0)
-        stop = end + len(" ".join(right[:size_right])) + (1 if size_right else 0)
-        found.append(Mention("phenotype", curie, begin, stop, "", "typo"))
+        reading = _widest(folded, lexicon, start, end, fixed, left=True, right=True)
+        if reading is not None:
+            found.append(Mention("phenotype", *reading, "", "typo"))
     return found
 
 
@@ -603,8 +600,8 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
 _AND_TOES = re.compile(r",? (?:and|or|and/or) (?:the |their )?(?P<word>toes|feet)\b")
 #: HPO's hand words and their foot counterparts ("Hand polydactyly": "Foot polydactyly")
 _FOOT_WORDS = {"hand": "foot", "hands": "feet", "finger": "toe", "fingers": "toes"}
-_HAND_WORDS = {"fingers": ("digits", "toes"), "finger": ("digit", "toe"),
-               "hands": (None, "feet"), "hand": (None, "foot")}
+#: the word for fingers and toes together ("short fingers and toes": Short digit)
+_DIGIT_WORDS = {"finger": "digit", "fingers": "digits"}
 
 
 def _digits(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -618,15 +615,13 @@ def _digits(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Ment
     for mention in mentions:
         text = folded[mention.start : mention.end]
         head, _, last = text.rpartition(" ")
-        if not head or last not in _HAND_WORDS:
+        if not head or last not in _FOOT_WORDS:
             continue
         toes = _AND_TOES.match(folded, mention.end)
-        if toes is None:
-            continue
-        digits, foot = _HAND_WORDS[last]
-        if _singular(toes.group("word")) != _singular(foot):
+        if toes is None or _singular(toes.group("word")) != _singular(_FOOT_WORDS[last]):
             continue
         end = toes.end()
+        digits = _DIGIT_WORDS.get(last)
         whole = lexicon.lookup(f"{head} {digits}", "phenotype") if digits else None
         if whole is None:
             label = lexicon.labels.get(mention.curie, "").lower()
@@ -734,9 +729,9 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     if "toes" in folded or "feet" in folded:
         phenotypes += _digits(folded, lexicon, phenotypes)
     covered = [m for ms in by_kind.values() for m in ms]
-    phenotypes += _fused(folded, lexicon, covered)
-    if "and" in folded or "or" in folded:
-        phenotypes += _glued(folded, lexicon, covered)
+    glued = _glued(folded, lexicon, covered) if "and" in folded or "or" in folded else []
+    phenotypes += glued
+    phenotypes += _fused(folded, lexicon, covered, glued)
     phenotypes += _misspelt(folded, lexicon, covered)
     if " and " in folded:
         phenotypes = by_kind["phenotype"] = _split_pairs(folded, lexicon, phenotypes)

@@ -85,12 +85,11 @@ _GENERIC_TREATMENT = frozenset(
      "pharmaceutical preparations", "hormones", "vitamins", "enzymes", "proteins", "protein",
      "antibodies", "water", "oxygen", "enzyme", "injection", "injections", "infusion",
      "infusions", "pill", "pills", "tablet", "tablets", "long-term care",
-     # nutrients and body chemicals named in a diet or a mechanism, not as a therapy
+     # nutrients and body chemicals named in a diet, a mechanism or a target, not as a therapy
      "fat", "fats", "sugar", "sugars", "nitrogen", "ammonia", "amino acid", "amino acids",
-     # instruments of a procedure
-     "catheter", "catheters", "blood sugar", "blood glucose", "acid", "acids",
-     # a way of communicating, not a therapy
-     "sign language",
+     "blood sugar", "blood glucose", "acid", "acids",
+     # an instrument of a procedure; a way of communicating
+     "catheter", "catheters", "sign language",
      # chemical names whose everyday sense (a verb, an adjective) is the usual one
      "lead", "retinal"}
 )

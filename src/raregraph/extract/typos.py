@@ -16,11 +16,10 @@ True
 
 from __future__ import annotations
 
-from raregraph.extract.lexicon import Lexicon
+from raregraph.extract.lexicon import LONG_WORD, Lexicon
 
 __all__ = ["correct"]
 
-_SHORTEST = 8
 _MAX_ANSWERS = 100_000
 
 
@@ -70,7 +69,7 @@ def correct(word: str, lexicon: Lexicon) -> str | None:
 
 
 def _correct(word: str, lexicon: Lexicon) -> str | None:
-    if len(word) < _SHORTEST or not word.isalpha():
+    if len(word) < LONG_WORD or not word.isalpha():
         return None
     known = lexicon.long_words()
     if word in known or word.rstrip("s") in known or f"{word}s" in known:
