@@ -112,20 +112,35 @@ _BIOLINK_OBJECT = str(BIOLINK.object)
 _RG_EVIDENCE = str(RG.evidence)
 
 
+_BIOLINK_SYMBOL = str(BIOLINK.symbol)
+_BIOLINK_DESCRIPTION = str(BIOLINK.description)
+_CATEGORY_IRI = {category: str(BIOLINK[category.label]) for category in Category}
+
+
+def _node_properties(node: Node) -> list[tuple[str, tuple[Term, ...]]]:
+    """The properties of a node: each predicate once, with its objects."""
+    found: list[tuple[str, tuple[Term, ...]]] = [
+        (RDF_TYPE, (_CATEGORY_IRI[node.category],)),
+        (RDFS_LABEL, (Literal(node.name),)),
+    ]
+    if node.synonyms:
+        found.append((_BIOLINK_SYNONYM, tuple(map(Literal, node.synonyms))))
+    if node.xrefs:
+        found.append((_BIOLINK_XREF, tuple(map(_iri_or_literal, node.xrefs))))
+    if node.provided_by:
+        found.append((_BIOLINK_PROVIDED_BY, tuple(map(_iri_or_literal, node.provided_by))))
+    if node.symbol:
+        found.append((_BIOLINK_SYMBOL, (Literal(node.symbol),)))
+    if node.description:
+        found.append((_BIOLINK_DESCRIPTION, (Literal(node.description),)))
+    return found
+
+
 def _node_triples(node: Node) -> Iterator[Triple]:
     s = _expand(node.id)
-    yield s, RDF_TYPE, str(BIOLINK[node.category.label])
-    yield s, RDFS_LABEL, Literal(node.name)
-    for synonym in node.synonyms:
-        yield s, _BIOLINK_SYNONYM, Literal(synonym)
-    for xref in node.xrefs:
-        yield s, _BIOLINK_XREF, _iri_or_literal(xref)
-    for source in node.provided_by:
-        yield s, _BIOLINK_PROVIDED_BY, _iri_or_literal(source)
-    if node.symbol:
-        yield s, str(BIOLINK.symbol), Literal(node.symbol)
-    if node.description:
-        yield s, str(BIOLINK.description), Literal(node.description)
+    for predicate, objects in _node_properties(node):
+        for value in objects:
+            yield s, predicate, value
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -243,7 +258,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
 def _escape(value: str) -> str:
+    if not _NEEDS_ESCAPE.search(value):  # most values (a regex scan is much cheaper)
+        return value
     escaped = value.translate(_ESCAPES)
     if _CONTROL.search(escaped):
         escaped = _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04X}", escaped)

@@ -64,7 +64,7 @@ from raregraph.export.rdf import (
     _expand,
     _iri,
     _iri_or_literal,
-    _node_triples,
+    _node_properties,
     _qualifier_pairs,
     _TurtleNames,
 )
@@ -202,8 +202,13 @@ class _Kind(NamedTuple):
     negated: bool
     digest_middle: str  # the digested text between subject and object
     digest_end: str  # ... and after the object
-    fill: Filler  # the block with evidence, from (a, s, o, e)
+    qualifier_values: tuple[str, ...]  # the written qualifier objects, in shape order
+    fill: Filler  # the block with evidence, from (a, s, o, e, *qualifier_values)
     bare_fill: Filler  # the same without evidence (made on first use)
+
+
+#: Which qualifier predicates an association has, each with its number of objects.
+Shape = tuple[tuple[str, int], ...]
 
 
 #: Writes a block from its varying values (a tuple, in an order that the filler knows).
@@ -211,7 +216,7 @@ Filler = Callable[[tuple[str, ...]], str]
 
 #: Markers in a block that become fields: a letter of "asoe" (association, subject,
 #: object, evidence) in association blocks, a six-digit value number in evidence blocks.
-_FIELD = re.compile(r"\x03([asoe])")
+_FIELD = re.compile(r"\x03([asoe]|q\d{3})")
 _VALUE = re.compile(r"\x03(\d{6})")
 
 
@@ -260,13 +265,21 @@ def _once(make: Callable[[], Filler]) -> Filler:
     return fill
 
 
+def _field_index(marker: str) -> int:
+    """The position of a field's value in ``(a, s, o, e, *qualifier_values)``."""
+    return 4 + int(marker[1:]) if marker[0] == "q" else "asoe".index(marker)
+
+
 def _association_filler(
-    syntax: Syntax, predicate: Predicate, qualifiers: Qualifiers, evidence: bool
+    syntax: Syntax, predicate: Predicate, shape: Shape, evidence: bool
 ) -> Filler:
-    """The writer of an association block, from an ``(a, s, o, e)`` tuple.
+    """The writer of an association block, from an ``(a, s, o, e, *qualifiers)`` tuple.
 
     The fields are the association's IRI (once in Turtle, on every line in
-    N-Triples), the subject, the object and (with ``evidence``) the evidence IRIs.
+    N-Triples), the subject, the object, (with ``evidence``) the evidence IRIs, and the
+    written qualifier objects that ``shape`` announces (each predicate's objects
+    sorted). The qualifier values are fields, so associations that differ only in them
+    (frequencies, onsets) share one filler.
     """
     fields = {"s": "\x03s", "o": "\x03o", "e": "\x03e"}  # markers of the fields
     entries: list[Entry] = [
@@ -277,13 +290,16 @@ def _association_filler(
     ]
     if evidence:
         entries.append((_order(_EVIDENCE), _EVIDENCE, fields["e"]))
-    for qp, qo in _qualifier_pairs(qualifiers):
-        entries.append((_order(qp), qp, syntax.term(qo)))
+    number = 0
+    for qp, count in shape:
+        for _ in range(count):
+            entries.append((_order(qp), qp, f"\x03q{number:03d}"))
+            number += 1
     entries.sort(key=lambda entry: (entry[0], entry[2]))
     groups: dict[str, list[str]] = {}
     for _, predicate_iri, rendered in entries:
         groups.setdefault(syntax.iri(predicate_iri), []).append(rendered)
-    return _filler(syntax.block("\x03a", list(groups.items())), _FIELD, "asoe".index)
+    return _filler(syntax.block("\x03a", list(groups.items())), _FIELD, _field_index)
 
 
 class _Renderer:
@@ -310,6 +326,8 @@ class _Renderer:
         # (id(predicate), number of the qualifiers' value) -> kind: equal qualifier sets
         # held by distinct objects share one kind
         self.kinds_by_value: dict[tuple[int, int], _Kind] = {}
+        # (id(predicate), qualifier shape) -> fillers with and without evidence
+        self.fillers: dict[tuple[int, Shape], tuple[Filler, Filler]] = {}
         self.evidence_by_id: dict[int, str] = {}
         self.evidence_by_value: dict[Evidence, str] = {}
         # evidence described before this renderer's range, and evidence met for the
@@ -344,15 +362,20 @@ class _Renderer:
         ranked = sorted(groups, key=order.__getitem__)
         return self.syntax.block(subject, [(verb, sorted(groups[verb])) for verb in ranked])
 
+    def verb(self, predicate: str) -> tuple[tuple[bool, str], str]:
+        """The sort key and written form of a predicate IRI."""
+        found = self.verbs.get(predicate)
+        if found is None:
+            found = self.verbs[predicate] = (_order(predicate), self.term(predicate))
+            self.verb_order[found[1]] = found[0]
+        return found
+
     def entries(self, triples: Iterable[tuple[str, str, Term]]) -> set[Entry]:
         """The sortable entries of some triples of one subject."""
         verbs, terms = self.verbs, self.terms
         found: set[Entry] = set()
         for _, p, o in triples:
-            verb = verbs.get(p)
-            if verb is None:
-                verb = verbs[p] = (_order(p), self.term(p))
-                self.verb_order[verb[1]] = verb[0]
+            verb = verbs.get(p) or self.verb(p)
             written = terms.get(o)
             if written is None:
                 written = self.term(o)
@@ -409,33 +432,47 @@ class _Renderer:
         found = self.kinds_by_value.get((id(predicate), number))
         if found is None:
             order, p = self.predicate(predicate)
-            bare = functools.partial(_association_filler, self.syntax, predicate, qualifiers, False)
+            shape, values = self.qualifier_objects(qualifiers)
+            fills = self.fillers.get((id(predicate), shape))
+            if fills is None:
+                bare = functools.partial(_association_filler, self.syntax, predicate, shape, False)
+                fills = self.fillers[(id(predicate), shape)] = (
+                    _association_filler(self.syntax, predicate, shape, True),
+                    _once(bare),
+                )
             found = self.kinds_by_value[(id(predicate), number)] = _Kind(
                 order,
                 p,
                 qualifiers.negated,
                 f"\x1f{predicate.value}\x1f",
                 f"\x1f{fingerprint}",
-                _association_filler(self.syntax, predicate, qualifiers, True),
-                _once(bare),
+                values,
+                *fills,
             )
         self.kinds[key] = found
         return found
+
+    def qualifier_objects(self, qualifiers: Qualifiers) -> tuple[Shape, tuple[str, ...]]:
+        """The shape of a qualifier set and its written objects (sorted per predicate)."""
+        groups: dict[str, list[str]] = {}
+        for qp, qo in _qualifier_pairs(qualifiers):
+            groups.setdefault(qp, []).append(self.term(qo))
+        shape = tuple((qp, len(objects)) for qp, objects in groups.items())
+        return shape, tuple(value for objects in groups.values() for value in sorted(objects))
 
     def node_part(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
         adjacency = dict(kg.nx.adjacency())  # plain dicts: {object: {key: {"edge": Edge}}}
         # the hot loop: one dict look-up per cached value, no method calls when cached
         node_iris, kinds, evidence_by_id = self.nodes, self.kinds, self.evidence_by_id
+        verbs, terms = self.verbs, self.terms
         association, separator, sha256 = self.syntax.association, self.evidence_separator, _sha256
         for node in nodes:
             # the node's objects by written predicate (a set each: a triple is written once)
             groups: dict[str, set[str]] = {}
-            for _, verb, written in self.entries(_node_triples(node)):
-                objects = groups.get(verb)
-                if objects is None:
-                    objects = groups[verb] = set()
-                objects.add(written)
+            for predicate, values in _node_properties(node):  # each predicate once
+                verb = verbs.get(predicate) or self.verb(predicate)
+                groups[verb[1]] = {terms.get(value) or self.term(value) for value in values}
             subject = node.id
             s = node_iris.get(subject) or self.node(subject)
             blocks: list[tuple[str, str]] = []
@@ -459,14 +496,14 @@ class _Renderer:
                     if len(evidence) == 1:
                         first = evidence[0]
                         joined = evidence_by_id.get(id(first)) or self.evidence(first)
-                        text = kind.fill((a, s, o, joined))
+                        text = kind.fill((a, s, o, joined, *kind.qualifier_values))
                     elif evidence:
                         joined = separator.replace("\x00", a).join(
                             sorted(self.evidence(ev) for ev in evidence)
                         )
-                        text = kind.fill((a, s, o, joined))
+                        text = kind.fill((a, s, o, joined, *kind.qualifier_values))
                     else:
-                        text = kind.bare_fill((a, s, o, ""))
+                        text = kind.bare_fill((a, s, o, "", *kind.qualifier_values))
                     blocks.append((digest, text))
             yield self.grouped_block(s, groups)
             if len(blocks) > 1:
@@ -525,15 +562,12 @@ class _Renderer:
             fill = self.evidence_templates[shape] = self.evidence_template(ev, counts)
         return fill(tuple(values))
 
-    def evidence_template(
-        self, ev: Evidence, counts: Sequence[int]
-    ) -> Filler:
+    def evidence_template(self, ev: Evidence, counts: Sequence[int]) -> Filler:
         """The filler of evidence shaped like ``ev`` (see :meth:`evidence_block`).
 
         It is called with the evidence IRI followed by the varying objects in the order
         that :meth:`evidence_block` lists them (each group already sorted).
         """
-        verbs = self.verbs
         varying = {
             _BIOLINK_SUPPORTING_TEXT: 1 if ev.sentence is not None else 0,
             _RG_SPAN_START: 1 if ev.span is not None else 0,
@@ -545,9 +579,7 @@ class _Renderer:
         number = 1  # value 0 is the evidence IRI
         groups: list[tuple[tuple[bool, str], str, list[str]]] = []
         for predicate, objects in _evidence_properties(ev):
-            verb = verbs.get(predicate)
-            if verb is None:
-                verb = verbs[predicate] = (_order(predicate), self.term(predicate))
+            verb = self.verb(predicate)
             if predicate in varying:
                 markers = [f"\x03{number + k:06d}" for k in range(varying[predicate])]
                 number += len(markers)
