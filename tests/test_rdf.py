@@ -303,8 +303,7 @@ def test_fast_association_blocks_equal_the_generic_ones(first, second, evidence_
                 .syntax.object_separator.replace("{a}", a)
                 .join(sorted(renderer.evidence(ev) for ev in evidence))
             )
-            values = (a, s, o, e, *kind.qualifier_values)
-            fast = kind.fill(values) if evidence else kind.bare_fill(values)
+            fast = kind.fill((a, s, o, e)) if evidence else kind.bare_fill((a, s, o, e))
             association = _expand(edge.association_id)
             generic = renderer.block(
                 a,

@@ -197,60 +197,75 @@ TURTLE: Callable[[], Syntax] = _turtle
 class _Kind(NamedTuple):
     """What every association of one predicate and qualifier set shares."""
 
-    order: tuple[bool, str]  # sort key of the predicate (for the direct triple)
-    verb: str  # the written predicate
     negated: bool
+    verb: str  # the written predicate
     digest_middle: str  # the digested text between subject and object
     digest_end: str  # ... and after the object
-    qualifier_values: tuple[str, ...]  # the written qualifier objects, in shape order
-    fill: Filler  # the block with evidence, from (a, s, o, e, *qualifier_values)
+    fill: Filler  # the block with evidence, from (a, s, o, e)
     bare_fill: Filler  # the same without evidence (made on first use)
 
 
 #: Which qualifier predicates an association has, each with its number of objects.
 Shape = tuple[tuple[str, int], ...]
 
-
 #: Writes a block from its varying values (a tuple, in an order that the filler knows).
 Filler = Callable[[tuple[str, ...]], str]
+Picker = Callable[[tuple[str, ...]], Sequence[str]]
 
 #: Markers in a block that become fields: a letter of "asoe" (association, subject,
-#: object, evidence) in association blocks, a six-digit value number in evidence blocks.
+#: object, evidence) or "q" and a number (a qualifier object) in association blocks, a
+#: six-digit value number in evidence blocks.
 _FIELD = re.compile(r"\x03([asoe]|q\d{3})")
 _VALUE = re.compile(r"\x03(\d{6})")
 
 
-def _filler(body: str, marker: re.Pattern[str], index: Callable[[str], int]) -> Filler:
-    """A writer of ``body`` with each marker replaced by the value it names.
+class _Cut(NamedTuple):
+    """A block cut at its fields: the fixed text between them, and how to join them.
 
-    ``index`` maps a marker's group to the position of its value in the tuple the
-    filler is called with. The fixed text between markers is cut once; a call joins
-    the pieces and the values, picked in one step (``str.join`` over an
-    ``itemgetter``), which is about twice as fast as ``%``-formatting a long template,
-    since that scans the whole template on every call.
-
-    >>> fill = _filler("<\x03a> p <\x03o> .", _FIELD, "asoe".index)
-    >>> fill(("A", "S", "O", "E"))
-    '<A> p <O> .'
+    ``pick`` takes, from ``values + fixed`` (``width`` values first), the pieces of the
+    block in order. Joining what it picks (``str.join`` over an ``itemgetter``) is about
+    twice as fast as ``%``-formatting a long template, which scans the whole template on
+    every call.
     """
-    pieces = marker.split(body)  # fixed text, group, fixed text, group, ..., fixed text
-    fixed = tuple(pieces[0::2])
-    positions = [index(group) for group in pieces[1::2]]
-    if not positions:
-        return lambda values: body
-    # the filler joins (fixed pieces + values): a value's position is shifted past them
-    order: list[int] = []
-    for number, text in enumerate(fixed):
-        if text:
-            order.append(number)
-        if number < len(positions):
-            order.append(len(fixed) + positions[number])
-    if len(order) == 1:
-        only = order[0] - len(fixed)
-        return lambda values: values[only]
-    pick = operator.itemgetter(*order)
-    join = "".join
-    return lambda values: join(pick(fixed + values))
+
+    fixed: tuple[str, ...]
+    pick: Picker
+
+    @classmethod
+    def of(
+        cls, body: str, marker: re.Pattern[str], index: Callable[[str], int], width: int
+    ) -> _Cut:
+        """Cut ``body`` at ``marker``; ``index`` maps a marker's group to its value."""
+        pieces = marker.split(body)  # fixed text, group, fixed text, ..., fixed text
+        fixed = tuple(pieces[0::2])
+        positions = [index(group) for group in pieces[1::2]]
+        order: list[int] = []
+        for number, text in enumerate(fixed):
+            if text:
+                order.append(width + number)
+            if number < len(positions):
+                order.append(positions[number])
+        return cls(fixed, _picker(order))
+
+    def filler(self, bound: tuple[str, ...] = ()) -> Filler:
+        """A writer of the block from its values, the last of them ``bound`` here.
+
+        >>> cut = _Cut.of("<\x03a> p <\x03o> .", _FIELD, "asoe".index, 4)
+        >>> cut.filler()(("A", "S", "O", "E"))
+        '<A> p <O> .'
+        >>> cut.filler(("E",))(("A", "S", "O"))
+        '<A> p <O> .'
+        """
+        tail, pick, join = bound + self.fixed, self.pick, "".join
+        return lambda values: join(pick(values + tail))
+
+
+def _picker(order: Sequence[int]) -> Picker:
+    """A getter of the values at ``order`` (always a sequence, also of one or none)."""
+    if len(order) < 2:
+        chosen = tuple(order)
+        return lambda values: [values[k] for k in chosen]
+    return operator.itemgetter(*order)
 
 
 def _once(make: Callable[[], Filler]) -> Filler:
@@ -270,16 +285,14 @@ def _field_index(marker: str) -> int:
     return 4 + int(marker[1:]) if marker[0] == "q" else "asoe".index(marker)
 
 
-def _association_filler(
-    syntax: Syntax, predicate: Predicate, shape: Shape, evidence: bool
-) -> Filler:
-    """The writer of an association block, from an ``(a, s, o, e, *qualifiers)`` tuple.
+def _association_cut(syntax: Syntax, predicate: Predicate, shape: Shape, evidence: bool) -> _Cut:
+    """An association block cut at its fields, ``(a, s, o, e, *qualifier objects)``.
 
     The fields are the association's IRI (once in Turtle, on every line in
     N-Triples), the subject, the object, (with ``evidence``) the evidence IRIs, and the
     written qualifier objects that ``shape`` announces (each predicate's objects
-    sorted). The qualifier values are fields, so associations that differ only in them
-    (frequencies, onsets) share one filler.
+    sorted). The qualifier objects are fields, so associations that differ only in them
+    (frequencies, onsets) share one cut; each qualifier set binds its own objects.
     """
     fields = {"s": "\x03s", "o": "\x03o", "e": "\x03e"}  # markers of the fields
     entries: list[Entry] = [
@@ -299,7 +312,24 @@ def _association_filler(
     groups: dict[str, list[str]] = {}
     for _, predicate_iri, rendered in entries:
         groups.setdefault(syntax.iri(predicate_iri), []).append(rendered)
-    return _filler(syntax.block("\x03a", list(groups.items())), _FIELD, _field_index)
+    body = syntax.block("\x03a", list(groups.items()))
+    return _Cut.of(body, _FIELD, _field_index, 4 + number)
+
+
+def _bare_filler(
+    cuts: dict[tuple[int, Shape], tuple[_Cut, _Cut | None]],
+    syntax: Syntax,
+    predicate: Predicate,
+    shape: Shape,
+    bound: tuple[str, ...],
+) -> Filler:
+    """The filler of an association without evidence (its cut made once per shape)."""
+    key = (id(predicate), shape)
+    full, bare = cuts[key]
+    if bare is None:
+        bare = _association_cut(syntax, predicate, shape, False)
+        cuts[key] = (full, bare)
+    return bare.filler(bound)
 
 
 class _Renderer:
@@ -326,8 +356,9 @@ class _Renderer:
         # (id(predicate), number of the qualifiers' value) -> kind: equal qualifier sets
         # held by distinct objects share one kind
         self.kinds_by_value: dict[tuple[int, int], _Kind] = {}
-        # (id(predicate), qualifier shape) -> fillers with and without evidence
-        self.fillers: dict[tuple[int, Shape], tuple[Filler, Filler]] = {}
+        # (id(predicate), qualifier shape) -> cut blocks with and without evidence (the
+        # latter made on first use)
+        self.cuts: dict[tuple[int, Shape], tuple[_Cut, _Cut | None]] = {}
         self.evidence_by_id: dict[int, str] = {}
         self.evidence_by_value: dict[Evidence, str] = {}
         # evidence described before this renderer's range, and evidence met for the
@@ -431,23 +462,20 @@ class _Renderer:
         fingerprint, number = self.qualifiers(qualifiers)
         found = self.kinds_by_value.get((id(predicate), number))
         if found is None:
-            order, p = self.predicate(predicate)
+            _, verb = self.predicate(predicate)
             shape, values = self.qualifier_objects(qualifiers)
-            fills = self.fillers.get((id(predicate), shape))
-            if fills is None:
-                bare = functools.partial(_association_filler, self.syntax, predicate, shape, False)
-                fills = self.fillers[(id(predicate), shape)] = (
-                    _association_filler(self.syntax, predicate, shape, True),
-                    _once(bare),
-                )
+            cuts = self.cuts.get((id(predicate), shape))
+            if cuts is None:
+                full = _association_cut(self.syntax, predicate, shape, True)
+                cuts = self.cuts[(id(predicate), shape)] = (full, None)
+            bare = functools.partial(_bare_filler, self.cuts, self.syntax, predicate, shape, values)
             found = self.kinds_by_value[(id(predicate), number)] = _Kind(
-                order,
-                p,
                 qualifiers.negated,
+                verb,
                 f"\x1f{predicate.value}\x1f",
                 f"\x1f{fingerprint}",
-                values,
-                *fills,
+                cuts[0].filler(values),
+                _once(bare),
             )
         self.kinds[key] = found
         return found
@@ -471,45 +499,43 @@ class _Renderer:
             # the node's objects by written predicate (a set each: a triple is written once)
             groups: dict[str, set[str]] = {}
             for predicate, values in _node_properties(node):  # each predicate once
-                verb = verbs.get(predicate) or self.verb(predicate)
-                groups[verb[1]] = {terms.get(value) or self.term(value) for value in values}
+                _, written = verbs.get(predicate) or self.verb(predicate)
+                groups[written] = {terms.get(value) or self.term(value) for value in values}
             subject = node.id
             s = node_iris.get(subject) or self.node(subject)
-            blocks: list[tuple[str, str]] = []
+            # association blocks, each led by its IRI: sorting them sorts by digest
+            texts: list[str] = []
             for object_id, keyed in adjacency[subject].items():
                 o = node_iris.get(object_id) or self.node(object_id)
                 for data in keyed.values():
                     edge: Edge = data["edge"]
-                    kind = kinds.get((id(edge.predicate), id(edge.qualifiers))) or self.kind(
-                        edge.predicate, edge.qualifiers
-                    )
-                    if not kind.negated:
-                        objects = groups.get(kind.verb)
+                    negated, verb, middle, end, fill, bare_fill = kinds.get(
+                        (id(edge.predicate), id(edge.qualifiers))
+                    ) or self.kind(edge.predicate, edge.qualifiers)
+                    if not negated:
+                        objects = groups.get(verb)
                         if objects is None:
-                            objects = groups[kind.verb] = set()
+                            objects = groups[verb] = set()
                         objects.add(o)
                     # raregraph.model.association_digest, inlined (tested to agree)
-                    key = subject + kind.digest_middle + object_id + kind.digest_end
-                    digest = sha256(key.encode()).hexdigest()[:20]
+                    digest = sha256((subject + middle + object_id + end).encode()).hexdigest()[:20]
                     a = association(digest)
                     evidence = edge.evidence
                     if len(evidence) == 1:
                         first = evidence[0]
                         joined = evidence_by_id.get(id(first)) or self.evidence(first)
-                        text = kind.fill((a, s, o, joined, *kind.qualifier_values))
+                        text = fill((a, s, o, joined))
                     elif evidence:
                         joined = separator.replace("\x00", a).join(
                             sorted(self.evidence(ev) for ev in evidence)
                         )
-                        text = kind.fill((a, s, o, joined, *kind.qualifier_values))
+                        text = fill((a, s, o, joined))
                     else:
-                        text = kind.bare_fill((a, s, o, "", *kind.qualifier_values))
-                    blocks.append((digest, text))
+                        text = bare_fill((a, s, o, ""))
+                    texts.append(text)
             yield self.grouped_block(s, groups)
-            if len(blocks) > 1:
-                blocks.sort()
-            for _, text in blocks:
-                yield text
+            texts.sort()
+            yield from texts
             if self.pending:
                 yield from self.evidence_blocks()
 
@@ -588,7 +614,7 @@ class _Renderer:
             groups.append((verb[0], verb[1], markers))
         groups.sort()
         body = self.syntax.block("\x03000000", [(verb, objects) for _, verb, objects in groups])
-        return _filler(body, _VALUE, int)
+        return _Cut.of(body, _VALUE, int, number).filler()
 
     def skip(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> None:
         """Note the evidence of these nodes' edges as described (by an earlier range)."""
