@@ -11,11 +11,13 @@ Within a subject, ``rdf:type`` comes first, then predicates by IRI, objects by t
 written form.
 
 A full HPO graph has ~2.5 million triples, most of them on ~280,000 reified
-associations that look alike. Instead of rendering triple by triple, each distinct
-(predicate, qualifiers) pair gets a block template once, rendered with all its fixed
-lines in canonical order; an association then costs one ``str.format`` call. A large
-graph is also cut into contiguous ranges of that order, rendered by forked processes
-side by side and joined in order: the bytes are the same as from one process.
+associations that look alike. Instead of rendering triple by triple, each predicate and
+qualifier shape (which qualifiers, how many objects each) gets its block cut once at
+the fields that vary, with all fixed lines in canonical order; each qualifier set binds
+its own objects, and an association then costs one ``str.join`` of the cut pieces and
+its IRI, subject, object and evidence. A large graph is also cut into contiguous
+ranges of that order, rendered by forked processes side by side and joined in order:
+the bytes are the same as from one process.
 
 >>> from raregraph.graph import KnowledgeGraph
 >>> from raregraph.model import Category, Node
