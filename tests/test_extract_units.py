@@ -580,12 +580,27 @@ def test_polyps_are_polyposis_by_their_place() -> None:
 
 
 def test_lesions_named_by_their_place() -> None:
-    assert phenotypes("Cysts often also grow in the liver and the pancreas.") == ["HP:0001407"]
+    assert sorted(phenotypes("Cysts often also grow in the liver and the pancreas.")) == [
+        "HP:0001407",
+        "HP:0001737",
+    ]
     assert sorted(phenotypes("Tumors form in the brain and spinal cord.")) == [
         "HP:0010302",
         "HP:0030692",
     ]
     assert phenotypes("Pain also occurs in the hands.") == ["HP:0046505"]
+
+
+def test_cancers_and_tumors_named_by_their_place() -> None:
+    # a cancer or tumor is HPO's neoplasm of its place, named before or after it; a place
+    # ending in "s" is tried as written too ("pancreas" is no plural)
+    assert phenotypes("They have an increased risk of lung cancer.") == ["HP:0100526"]
+    assert phenotypes("Some develop cancer of the pancreas.") == ["HP:0002894"]
+    assert phenotypes("Men may develop tumors of the testes.") == ["HP:0010788"]
+    assert phenotypes("Kidney tumors may form.") == ["HP:0009726"]
+    # a bare cancer stays out of the graph
+    edges = _edges_of("The risk of cancer is increased.")
+    assert not [o for p, o, _ in edges if p == "HAS_PHENOTYPE"]
 
 
 @pytest.mark.parametrize(

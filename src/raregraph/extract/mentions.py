@@ -318,7 +318,12 @@ def _fused_pair(text: str, at: int, lexicon: Lexicon) -> list[Mention]:
     return []
 
 
-_SINGULAR_IRREGULAR = {"teeth": "tooth", "feet": "foot", "vertebrae": "vertebra"}
+_SINGULAR_IRREGULAR = {
+    "teeth": "tooth",
+    "feet": "foot",
+    "vertebrae": "vertebra",
+    "testes": "testis",
+}
 
 
 def _singular(word: str) -> str:
@@ -421,9 +426,13 @@ _DIFFICULTY = re.compile(
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
-_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|polyps?|growths|swelling|infections)\b")
-#: what HPO calls a lesion in its names ("facial edema" for "swelling of the face")
-_LESION_NAMES = {"swelling": "edema"}
+_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|cancers?|polyps?|growths|swelling|infections)\b")
+#: what HPO calls a lesion in its names ("facial edema" for "swelling of the face",
+#: "Neoplasm of the pancreas" for "cancer of the pancreas")
+_NEOPLASM_WORDS = ("tumor", "tumors", "tumour", "tumours", "cancer", "cancers")
+_LESION_NAMES = {"swelling": "edema", **dict.fromkeys(_NEOPLASM_WORDS, "neoplasm")}
+#: "lung cancer", "kidney tumors": the place of a neoplasm named before it
+_PLACE_BEFORE = re.compile(r"\b(?P<place>[a-z]+) $")
 
 
 def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
@@ -433,7 +442,7 @@ def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
     """
     if not (  # plain substring tests first: most sentences have none of these
         "cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
-        or "swelling" in folded or "infections" in folded
+        or "swelling" in folded or "infections" in folded or "cancer" in folded
     ):
         return []
     return [
@@ -575,6 +584,14 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         if kind:
             narrower([f"{kind.group('kind')} {n}" for n in names],
                      mention.start, mention.end + kind.end(), "kind")
+        if text in _NEOPLASM_WORDS:
+            place_before = _PLACE_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
+            if place_before:
+                word = place_before.group("place")
+                parts = dict.fromkeys((_singular(word), word))
+                narrower([f"{part} {n}" for part in parts for n in names]
+                         + [f"{n} of the {part}" for part in parts for n in names],
+                         place_before.start(), mention.end, "place")
         place = _PLACE.match(after)
         if place:
             offset = mention.end
@@ -589,10 +606,12 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             for (start, end, item), head in zip(items, heads, strict=True):
                 if limbs and head in ("arm", "leg"):
                     continue
-                part = _singular_phrase(item)
+                # the singular first; the word as written for "pancreas", "lens"
+                parts = dict.fromkeys((_singular_phrase(item), item))
                 begin = mention.start if start == place.start("list") else offset + start
-                narrower([f"{part} {n}" for n in names]
-                         + [f"{n} of the {part}" for n in names], begin, offset + end, "place")
+                narrower([f"{part} {n}" for part in parts for n in names]
+                         + [f"{n} of the {part}" for part in parts for n in names],
+                         begin, offset + end, "place")
     return found
 
 
