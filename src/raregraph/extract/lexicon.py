@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 47
+_LEXICON_VERSION = 48
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -129,6 +129,7 @@ class _Stanza:
     xrefs: list[str] = field(default_factory=list)
     subsets: list[str] = field(default_factory=list)
     obsolete: bool = False
+    definition: str = ""
 
 
 _SYNONYM = re.compile(r'^synonym: "((?:[^"\\]|\\.)*)" (\w+)(?: ([^\s\[]+))? ?\[')
@@ -172,6 +173,8 @@ def _scan_obo(path: Path) -> Iterator[_Stanza]:
                 current.subsets.append(value.strip())
             elif tag == "is_obsolete" and value.strip() == "true":
                 current.obsolete = True
+            elif tag == "def":
+                current.definition = value
         if current is not None:
             yield current
 
@@ -700,8 +703,15 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             if not _is_abbreviation(text) and " of " not in text and len(text) > 3:
                 _add_noun(forms, text, "organ", stanza.curie)
 
+    # ordinary words of the definitions, guarding them against typo correction
+    # ("flashing lights" is not a misspelt "flushing"; see raregraph.extract.typos)
+    definition_words: set[str] = set()
+    for stanza in (*hp, *uberon):
+        definition_words.update(_DEFINITION_WORD.findall(stanza.definition.lower()))
+
     # treatments: MAxO / MeSH procedures and drug classes / ChEBI drug roles
     for stanza in _scan_obo(paths["treatment"]):
+        definition_words.update(_DEFINITION_WORD.findall(stanza.definition.lower()))
         if stanza.obsolete or not stanza.name:
             continue
         if _DIAGNOSTIC.search(stanza.name):
@@ -773,6 +783,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         "gene_symbols": symbols,
         "diseases": diseases,
         "disease_info": disease_info,
+        "definition_words": sorted(definition_words),
     }
 
 
@@ -853,6 +864,7 @@ def _decode_kinds(value: str) -> dict[str, list[str]]:
 
 #: the shortest word that :mod:`raregraph.extract.typos` corrects
 LONG_WORD = 8
+_DEFINITION_WORD = re.compile(rf"\b[a-z]{{{LONG_WORD},}}\b")
 
 
 def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
@@ -871,6 +883,7 @@ def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
             long_phenotype_words.update(words)
     for key in payload["diseases"]:
         vocabulary.update(w for w in key.split(" ") if len(w) >= LONG_WORD and w.isalpha())
+    vocabulary.update(payload["definition_words"])
     disease_info = {c: [name, *xrefs] for c, (name, xrefs) in payload["disease_info"].items()}
     return {
         "version": _LEXICON_VERSION,
