@@ -12,8 +12,8 @@ first use.
 >>> from raregraph.extract.lexicon import get_lexicon
 >>> correct("cardiomyopthy", get_lexicon()), correct("siezures", get_lexicon())
 ('cardiomyopathy', 'seizures')
->>> [correct(word, get_lexicon()) for word in ("children", "flashing", "fighting")]
-[None, None, None]
+>>> [correct(word, get_lexicon()) for word in ("children", "flashing", "fighting", "thirties")]
+[None, None, None, None]
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ from raregraph.extract.lexicon import LONG_WORD, Lexicon
 __all__ = ["correct"]
 
 _MAX_ANSWERS = 100_000
+#: decades of life, frequent in onset sentences and absent from ontology definitions
+#: ("in their thirties" is no misspelt finding)
+_DECADES = frozenset(
+    f"{tens}ties" for tens in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+)
 
 
 def _deletions(word: str) -> set[str]:
@@ -71,7 +76,7 @@ def correct(word: str, lexicon: Lexicon) -> str | None:
 
 
 def _correct(word: str, lexicon: Lexicon) -> str | None:
-    if len(word) < LONG_WORD or not word.isalpha():
+    if len(word) < LONG_WORD or not word.isalpha() or word in _DECADES:
         return None
     known = lexicon.long_words()
     if word in known or word.rstrip("s") in known or f"{word}s" in known:
