@@ -434,6 +434,9 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("Most cases occur in people with no history of the disorder in their family.",
          {"HP:0003745"}),
         ("Both copies of the gene in each cell have mutations.", {"HP:0000007"}),
+        # wordings that hold none of the commoner words of a mode (the rules' gates)
+        ("In each affected child the variant occurred for the first time.", {DE_NOVO}),
+        ("The mode of inheritance is unclear.", {"HP:0000005"}),
         ("One copy of the altered gene in each cell is sufficient to cause it.",
          {"HP:0000006"}),
         # the same words in an X-linked explanation

@@ -89,13 +89,15 @@ _FAMILY_CONTEXT_TEST = Cue(_FAMILY_CONTEXT)
 #: HP:0003743 Genetic anticipation.
 ANTICIPATION = "HP:0003743"
 _AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE = "HP:0000006", "HP:0000007"
+#: Each rule: its pattern, its mode, and words of which every match holds one (a plain
+#: substring test on the lower-cased sentence skips the pattern in most sentences).
 _RULES = (
-    (Cue(_DE_NOVO), DE_NOVO),
-    (Cue(_SPORADIC), SPORADIC),
-    (Cue(_UNKNOWN), UNKNOWN),
-    (Cue(_ANTICIPATION), ANTICIPATION),
-    (Cue(_ONE_COPY_ENOUGH), _AUTOSOMAL_DOMINANT),
-    (Cue(_BOTH_COPIES), _AUTOSOMAL_RECESSIVE),
+    (Cue(_DE_NOVO), DE_NOVO, ("novo", "new", "spontaneous", "first time")),
+    (Cue(_SPORADIC), SPORADIC, ("sporadic", "family history", "affected", "history of the")),
+    (Cue(_UNKNOWN), UNKNOWN, ("unknown", "not known", "unclear")),
+    (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
+    (Cue(_ONE_COPY_ENOUGH), _AUTOSOMAL_DOMINANT, ("cop",)),
+    (Cue(_BOTH_COPIES), _AUTOSOMAL_RECESSIVE, ("cop",)),
 )
 _COPY_RULES = frozenset({_AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE})
 
@@ -142,14 +144,14 @@ def find_inheritance(
         findings = {m.start for m in mentions if m.kind == "phenotype"}
         found = [item for item in found if item[2] + 1 not in findings]
     family: bool | None = None  # tested once, when first needed
-    for pattern, curie in _RULES:
+    lowered = sentence.lower()
+    for pattern, curie, needs in _RULES:
+        if not any(word in lowered for word in needs):
+            continue
         if curie in _COPY_RULES:
-            if "cop" not in sentence or _X_CONTEXT.search(sentence):
+            if _X_CONTEXT.search(sentence):
                 continue  # the same words explain X-linked inheritance
-        elif curie == ANTICIPATION:
-            if "nticipation" not in sentence:
-                continue
-        elif curie != UNKNOWN:
+        elif curie not in (ANTICIPATION, UNKNOWN):
             if family is None:
                 family = _FAMILY_CONTEXT_TEST.found_in(sentence)
             if not family:
