@@ -318,20 +318,29 @@ def _association_cut(syntax: Syntax, predicate: Predicate, shape: Shape, evidenc
     return _Cut.of(body, _FIELD, _field_index, 4 + number)
 
 
-def _bare_filler(
-    cuts: dict[tuple[int, Shape], tuple[_Cut, _Cut | None]],
+#: Association cuts made so far, by (id(predicate), qualifier shape, with evidence).
+Cuts = dict[tuple[int, Shape, bool], _Cut]
+
+
+def _association_filler(
+    cuts: Cuts,
     syntax: Syntax,
     predicate: Predicate,
     shape: Shape,
+    evidence: bool,
     bound: tuple[str, ...],
 ) -> Filler:
-    """The filler of an association without evidence (its cut made once per shape)."""
-    key = (id(predicate), shape)
-    full, bare = cuts[key]
-    if bare is None:
-        bare = _association_cut(syntax, predicate, shape, False)
-        cuts[key] = (full, bare)
-    return bare.filler(bound)
+    """The filler of one qualifier set's associations (its cut made once per shape).
+
+    A module function over the cache, not a renderer method: a renderer's kinds hold
+    these fillers, and a filler that held the renderer would tie them in a cycle that
+    only the garbage collector frees.
+    """
+    key = (id(predicate), shape, evidence)
+    cut = cuts.get(key)
+    if cut is None:
+        cut = cuts[key] = _association_cut(syntax, predicate, shape, evidence)
+    return cut.filler(bound)
 
 
 class _Renderer:
@@ -358,16 +367,14 @@ class _Renderer:
         # (id(predicate), number of the qualifiers' value) -> kind: equal qualifier sets
         # held by distinct objects share one kind
         self.kinds_by_value: dict[tuple[int, int], _Kind] = {}
-        # (id(predicate), qualifier shape) -> cut blocks with and without evidence (the
-        # latter made on first use)
-        self.cuts: dict[tuple[int, Shape], tuple[_Cut, _Cut | None]] = {}
+        self.cuts: Cuts = {}
         self.evidence_by_id: dict[int, str] = {}
         self.evidence_by_value: dict[Evidence, str] = {}
         # evidence described before this renderer's range, and evidence met for the
         # first time in the node being rendered (described after its associations)
         self.described_before: set[Evidence] = set()
-        # evidence templates by shape, and the written codes, publications and curators
-        self.evidence_templates: dict[tuple[object, ...], Filler] = {}
+        # evidence fillers by shape, and the written codes, publications and curators
+        self.evidence_fillers: dict[tuple[object, ...], Filler] = {}
         self.evidence_objects: tuple[dict[str, str], ...] = ({}, {}, {})
         self.pending: list[tuple[str, Evidence]] = []
         separator = syntax.object_separator
@@ -466,18 +473,16 @@ class _Renderer:
         if found is None:
             _, verb = self.predicate(predicate)
             shape, values = self.qualifier_objects(qualifiers)
-            cuts = self.cuts.get((id(predicate), shape))
-            if cuts is None:
-                full = _association_cut(self.syntax, predicate, shape, True)
-                cuts = self.cuts[(id(predicate), shape)] = (full, None)
-            bare = functools.partial(_bare_filler, self.cuts, self.syntax, predicate, shape, values)
+            filler = functools.partial(
+                _association_filler, self.cuts, self.syntax, predicate, shape
+            )
             found = self.kinds_by_value[(id(predicate), number)] = _Kind(
                 qualifiers.negated,
                 verb,
                 f"\x1f{predicate.value}\x1f",
                 f"\x1f{fingerprint}",
-                cuts[0].filler(values),
-                _once(bare),
+                filler(True, values),
+                _once(functools.partial(filler, False, values)),
             )
         self.kinds[key] = found
         return found
@@ -585,12 +590,12 @@ class _Renderer:
             ev.span is not None,
             *counts,
         )
-        fill = self.evidence_templates.get(shape)
+        fill = self.evidence_fillers.get(shape)
         if fill is None:
-            fill = self.evidence_templates[shape] = self.evidence_template(ev, counts)
+            fill = self.evidence_fillers[shape] = self.evidence_filler(ev, counts)
         return fill(tuple(values))
 
-    def evidence_template(self, ev: Evidence, counts: Sequence[int]) -> Filler:
+    def evidence_filler(self, ev: Evidence, counts: Sequence[int]) -> Filler:
         """The filler of evidence shaped like ``ev`` (see :meth:`evidence_block`).
 
         It is called with the evidence IRI followed by the varying objects in the order

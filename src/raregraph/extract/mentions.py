@@ -504,6 +504,18 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+def _placed(names: list[str], places: tuple[str, ...]) -> list[str]:
+    """HPO's two ways of naming a finding by its place: "liver cyst", "cyst of the liver".
+
+    The places are tried in order, duplicates once: the singular first, then the word as
+    written ("pancreas", "lens").
+    """
+    parts = dict.fromkeys(places)
+    return [f"{part} {n}" for part in parts for n in names] + [
+        f"{n} of the {part}" for part in parts for n in names
+    ]
+
+
 def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Read modifiers, places and the sex of those affected around phenotype mentions."""
     found: list[Mention] = []
@@ -588,9 +600,7 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             place_before = _PLACE_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
             if place_before:
                 word = place_before.group("place")
-                parts = dict.fromkeys((_singular(word), word))
-                narrower([f"{part} {n}" for part in parts for n in names]
-                         + [f"{n} of the {part}" for part in parts for n in names],
+                narrower(_placed(names, (_singular(word), word)),
                          place_before.start(), mention.end, "place")
         place = _PLACE.match(after)
         if place:
@@ -606,11 +616,8 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             for (start, end, item), head in zip(items, heads, strict=True):
                 if limbs and head in ("arm", "leg"):
                     continue
-                # the singular first; the word as written for "pancreas", "lens"
-                parts = dict.fromkeys((_singular_phrase(item), item))
                 begin = mention.start if start == place.start("list") else offset + start
-                narrower([f"{part} {n}" for part in parts for n in names]
-                         + [f"{n} of the {part}" for part in parts for n in names],
+                narrower(_placed(names, (_singular_phrase(item), item)),
                          begin, offset + end, "place")
     return found
 
