@@ -54,7 +54,7 @@ def best_of(repeat: int, function, *args) -> float:  # type: ignore[no-untyped-d
 
 
 def writer_processes(kg) -> int:  # type: ignore[no-untyped-def]
-    from raregraph.export.rdfstream import _process_count
+    from raregraph.export.parallel import _process_count
 
     return _process_count(kg, None)
 

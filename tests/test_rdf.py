@@ -223,6 +223,104 @@ def test_a_failing_forked_writer_keeps_the_old_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]
 
 
+def test_a_failing_later_writer_is_raised_and_keeps_the_old_file(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import raregraph.export.rdfstream as rdfstream
+
+    target = tmp_path / "g.nt"
+    target.write_text("old content\n", encoding="utf-8")
+    kg = _hpo_graph_with_text()
+    last = rdfstream._sorted_nodes(kg)[-1].id
+
+    def explode(node):
+        if node.id == last:  # in the forked writer of the last range
+            raise RuntimeError("disk full")
+        return original(node)
+
+    original = rdfstream._node_properties
+    monkeypatch.setattr(rdfstream, "_node_properties", explode)
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "3")
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_graph(kg, target)
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]
+    assert multiprocessing.active_children() == []
+
+
+def test_forked_writers_spill_what_waits_for_its_place_to_disk(tmp_path, monkeypatch):
+    from raregraph.export import parallel
+
+    kg = _hpo_graph_with_text()
+    monkeypatch.setattr(parallel, "HOLD_BYTES", 3_000)  # the ranges write ~13 kB each
+    monkeypatch.setattr(parallel, "WRITEBACK_BYTES", 4_000)
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "3")
+    write_graph(kg, tmp_path / "g.nt")
+    assert (tmp_path / "g.nt").read_bytes() == to_ntriples(kg).encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]
+
+
+@pytest.mark.parametrize("mode", ["w", "a"])
+def test_forked_writers_add_to_what_an_open_file_holds(tmp_path, mode):
+    from raregraph.export.parallel import write
+    from raregraph.export.rdfstream import NTRIPLES
+
+    kg = _hpo_graph_with_text()
+    path = tmp_path / "g.nt"
+    path.write_text("# before\n", encoding="utf-8")
+    with open(path, mode, encoding="utf-8") as handle:
+        handle.write("# first line\n")
+        write(kg, handle, NTRIPLES, processes=2)
+        handle.write("# last line\n")
+    kept = "# before\n" if mode == "a" else ""
+    expected = kept + "# first line\n" + to_ntriples(kg) + "# last line\n"
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_forked_writers_into_a_pipe_or_a_string(tmp_path):
+    import io
+    import threading
+
+    from raregraph.export.parallel import write
+    from raregraph.export.rdfstream import NTRIPLES
+
+    kg = _hpo_graph_with_text()
+    reading, writing = os.pipe()
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(os.fdopen(reading, "rb").read()))
+    reader.start()
+    with open(writing, "w", encoding="utf-8") as handle:
+        write(kg, handle, NTRIPLES, processes=2)
+    reader.join()
+    assert received == [to_ntriples(kg).encode()]
+    text = io.StringIO()
+    write(kg, text, NTRIPLES, processes=2)  # no byte stream: written by this process
+    assert text.getvalue() == to_ntriples(kg)
+
+
+def test_a_range_waits_for_its_place_in_memory_then_on_disk(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from raregraph.export import parallel
+
+    monkeypatch.setattr(parallel, "HOLD_BYTES", 10)
+    path = tmp_path / "f"
+    path.write_bytes(b"0123456789")
+    ends = multiprocessing.get_context("fork").RawArray("q", 3)
+    ends[0], ends[1], ends[2] = 0, parallel._UNKNOWN, parallel._UNKNOWN
+    with open(path, "r+b") as handle:
+        placed = parallel._Placed(handle.fileno(), ends, 1, tmp_path)
+        placed.write("héllo ")  # 7 bytes: held in memory
+        placed.write("wörld, then a spill")  # past 10 bytes: into a temporary file
+        assert path.read_bytes() == b"0123456789"  # nothing written before the place
+        assert placed.spill is not None
+        ends[1] = 5
+        placed.write("!")  # the place is known: what was held, then this
+        assert placed.end() == 5 + len("héllo wörld, then a spill!".encode())
+        placed.discard()
+    assert path.read_bytes() == "01234héllo wörld, then a spill!".encode()
+
+
 def test_a_bad_process_count_is_named_and_ignored(tmp_path, monkeypatch):
     kg = _hpo_graph_with_text()
     monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "many")

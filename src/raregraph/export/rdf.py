@@ -285,10 +285,10 @@ def to_ntriples(kg: KnowledgeGraph) -> str:
 
 def write_ntriples(kg: KnowledgeGraph, path: str | PathLike[str]) -> None:
     """Write the graph as N-Triples to ``path`` (atomically)."""
-    from raregraph.export.rdfstream import NTRIPLES, write
+    from raregraph.export.parallel import write_file
+    from raregraph.export.rdfstream import NTRIPLES
 
-    with atomic_writer(path) as handle:
-        write(kg, handle, NTRIPLES)
+    write_file(kg, path, NTRIPLES)
 
 
 _TURTLE_PREFIXES: dict[str, str] = {
@@ -335,10 +335,10 @@ def to_turtle(kg: KnowledgeGraph) -> str:
 
 def write_turtle(kg: KnowledgeGraph, path: str | PathLike[str]) -> None:
     """Write the graph as Turtle to ``path`` (atomically)."""
-    from raregraph.export.rdfstream import TURTLE, write
+    from raregraph.export.parallel import write_file
+    from raregraph.export.rdfstream import TURTLE
 
-    with atomic_writer(path) as handle:
-        write(kg, handle, TURTLE)
+    write_file(kg, path, TURTLE)
 
 
 def _jsonld_document(kg: KnowledgeGraph) -> dict[str, object]:

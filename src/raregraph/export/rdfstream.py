@@ -15,9 +15,8 @@ associations that look alike. Instead of rendering triple by triple, each predic
 qualifier shape (which qualifiers, how many objects each) gets its block cut once at
 the fields that vary, with all fixed lines in canonical order; each qualifier set binds
 its own objects, and an association then costs one ``str.join`` of the cut pieces and
-its IRI, subject, object and evidence. A large graph is also cut into contiguous
-ranges of that order, rendered by forked processes side by side and joined in order:
-the bytes are the same as from one process.
+its IRI, subject, object and evidence. A large graph is written by several processes,
+each rendering a range of that order (:mod:`raregraph.export.parallel`).
 
 >>> from raregraph.graph import KnowledgeGraph
 >>> from raregraph.model import Category, Node
@@ -29,24 +28,13 @@ the bytes are the same as from one process.
 
 from __future__ import annotations
 
-import bisect
-import contextlib
 import functools
 import hashlib
-import itertools
-import multiprocessing
 import operator
-import os
 import re
-import shutil
-import tempfile
-import threading
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import Any, NamedTuple
 
 from raregraph.export.rdf import (
     _BIOLINK_PUBLICATIONS,
@@ -75,7 +63,7 @@ from raregraph.model import Edge, Evidence, Node, Predicate, Qualifiers
 from raregraph.ontology.cache import gc_paused
 from raregraph.vocab import BIOLINK, RG
 
-__all__ = ["NTRIPLES", "TURTLE", "Syntax", "render", "write"]
+__all__ = ["NTRIPLES", "TURTLE", "Syntax", "render"]
 
 _SUBJECT = str(BIOLINK.subject)
 _PREDICATE = str(BIOLINK.predicate)
@@ -86,11 +74,6 @@ _EVIDENCE = str(RG.evidence)
 _ASSOCIATION_BASE = _expand("raregraph:association/x")[:-1]
 _EVIDENCE_BASE = _expand("raregraph:evidence/x")[:-1]
 _sha256 = hashlib.sha256
-
-#: Graphs with fewer edges than this are written by one process (forking costs more).
-PARALLEL_MIN_EDGES = 50_000
-#: Environment variable that sets the number of writer processes (1: no forking).
-PROCESSES_VARIABLE = "RAREGRAPH_EXPORT_PROCESSES"
 
 Entry = tuple[tuple[bool, str], str, str]  # (sort key of the predicate, verb, object)
 
@@ -495,9 +478,8 @@ class _Renderer:
         shape = tuple((qp, len(objects)) for qp, objects in groups.items())
         return shape, tuple(value for objects in groups.values() for value in sorted(objects))
 
-    def node_part(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> Iterator[str]:
+    def node_part(self, adjacency: Adjacency, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
-        adjacency = dict(kg.nx.adjacency())  # plain dicts: {object: {key: {"edge": Edge}}}
         # the hot loop: one dict look-up per cached value, no method calls when cached
         node_iris, kinds, evidence_by_id = self.nodes, self.kinds, self.evidence_by_id
         verbs, terms = self.verbs, self.terms
@@ -623,9 +605,8 @@ class _Renderer:
         body = self.syntax.block("\x03000000", [(verb, objects) for _, verb, objects in groups])
         return _Cut.of(body, _VALUE, int, number).filler()
 
-    def skip(self, kg: KnowledgeGraph, nodes: Sequence[Node]) -> None:
+    def skip(self, adjacency: Adjacency, nodes: Sequence[Node]) -> None:
         """Note the evidence of these nodes' edges as described (by an earlier range)."""
-        adjacency = dict(kg.nx.adjacency())
         # by id first: an evidence object cited by many edges is hashed once
         cited = {
             id(ev): ev
@@ -637,216 +618,22 @@ class _Renderer:
         self.described_before.update(cited.values())
 
 
+#: A graph's edges by subject: {object: {key: {"edge": Edge}}} (networkx's own dicts).
+Adjacency = dict[str, dict[str, dict[Any, dict[str, Any]]]]
+
+
+def _adjacency(kg: KnowledgeGraph) -> Adjacency:
+    """The graph's edges by subject, as plain dicts (a look-up costs no view object)."""
+    return dict(kg.nx.adjacency())
+
+
 def _sorted_nodes(kg: KnowledgeGraph) -> list[Node]:
     return sorted(kg, key=lambda node: _expand(node.id))
-
-
-#: What passing over a node before a range costs its writer (noting the evidence that an
-#: earlier range describes), relative to rendering it (measured on the HPO graph).
-SKIP_COST = 0.12
-
-
-def _split(
-    weights: Sequence[int], parts: int, skip_cost: float = SKIP_COST
-) -> list[tuple[int, int]]:
-    """Contiguous ``(start, end)`` ranges of ``weights`` that cost about the same to write.
-
-    A range costs its own weight plus ``skip_cost`` times the weight before it (the nodes
-    its writer passes over), so later ranges are shorter.
-
-    >>> _split([1] * 10, 2, 0.0), _split([1] * 10, 2, 0.5)
-    ([(0, 5), (5, 10)], [(0, 7), (7, 10)])
-    """
-    before = list(itertools.accumulate(weights, initial=0))
-    total, count = before[-1], len(weights)
-
-    def cut(target: float) -> list[tuple[int, int]]:
-        # each range ends at the first node that brings its cost to the target
-        ranges: list[tuple[int, int]] = []
-        start = 0
-        for _ in range(parts - 1):
-            needed = target + (1 - skip_cost) * before[start]
-            end = bisect.bisect_left(before, needed, start, count)
-            ranges.append((start, end))
-            start = end
-        ranges.append((start, count))
-        return ranges
-
-    low, high = 0.0, float(total) * (1 + skip_cost)
-    for _ in range(40):  # the largest target whose last range is no cheaper than the rest
-        middle = (low + high) / 2
-        start = cut(middle)[-1][0]
-        if total - before[start] + skip_cost * before[start] >= middle:
-            low = middle
-        else:
-            high = middle
-    return cut(low)
 
 
 def render(kg: KnowledgeGraph, syntax_factory: Callable[[], Syntax]) -> list[str]:
     """Return the document as a list of strings (header first), in canonical order."""
     syntax = syntax_factory()
     with gc_paused():
-        body = list(_Renderer(syntax).node_part(kg, _sorted_nodes(kg)))
+        body = list(_Renderer(syntax).node_part(_adjacency(kg), _sorted_nodes(kg)))
     return [syntax.header(syntax.used), *body]
-
-
-def write(
-    kg: KnowledgeGraph,
-    out: TextIO,
-    syntax_factory: Callable[[], Syntax],
-    *,
-    processes: int | None = None,
-) -> None:
-    """Write the document to an open text stream.
-
-    A graph of at least :data:`PARALLEL_MIN_EDGES` edges is rendered by several
-    processes where the platform can fork safely: one per CPU, at most four (the
-    ``processes`` argument or the ``RAREGRAPH_EXPORT_PROCESSES`` environment variable
-    sets the number; 1 turns forking off). Each renders a contiguous range of nodes
-    (this process the first, straight into ``out`` when the syntax has no header, as
-    N-Triples; the others into files beside the output) and the files are joined in
-    order. Ranges are balanced for what a later range pays to pass over the earlier
-    nodes (:data:`SKIP_COST`). The bytes are the same either way.
-    """
-    count = _process_count(kg, processes)
-    if count < 2:
-        out.writelines(part for part in render(kg, syntax_factory) if part)
-        return
-    nodes = _sorted_nodes(kg)
-    adjacency = dict(kg.nx.adjacency())
-    # a node's own block costs about five association blocks (measured on the HPO graph)
-    ranges = _split([6 + sum(map(len, adjacency[node.id].values())) for node in nodes], count)
-    global _CURRENT
-    # the parts go beside the output where it has a path (same disk, room for it)
-    name = getattr(out, "name", None)
-    beside = Path(name).parent if isinstance(name, str) and Path(name).parent.is_dir() else None
-    # without a header (N-Triples) this process writes the first range straight to ``out``
-    direct = not syntax_factory().header(set())
-    with (
-        tempfile.TemporaryDirectory(prefix=".raregraph-export-", dir=beside) as folder,
-        gc_paused(),
-    ):
-        paths = [Path(folder) / f"part-{k}" for k in range(count)]
-        _CURRENT = (kg, syntax_factory, nodes)
-        try:
-            with ProcessPoolExecutor(
-                count - 1, mp_context=multiprocessing.get_context("fork")
-            ) as pool:
-                # the other processes take the later ranges (they pass over the earlier
-                # nodes); this one the first, which it renders without passing over any
-                futures = [pool.submit(_render_part, ranges[k], paths[k]) for k in range(1, count)]
-                if direct:
-                    used = _render_range(ranges[0], out)
-                    out.flush()
-                else:
-                    used = _render_part(ranges[0], paths[0])
-                for future in futures:
-                    used |= future.result()
-                # joined while the workers exit
-                if not direct:
-                    out.write(syntax_factory().header(used))
-                    out.flush()
-                    _append(out, paths[0])
-                for path in paths[1:]:
-                    _append(out, path)
-        finally:
-            _CURRENT = None
-
-
-def _process_count(kg: KnowledgeGraph, processes: int | None) -> int:
-    if processes is None:
-        configured = os.environ.get(PROCESSES_VARIABLE, "").strip()
-        if configured:
-            try:
-                processes = int(configured)
-            except ValueError:
-                warnings.warn(
-                    f"{PROCESSES_VARIABLE}={configured!r} is not a whole number; ignored",
-                    stacklevel=3,
-                )
-    if processes is None:
-        if not _has_edges(kg, PARALLEL_MIN_EDGES) or threading.active_count() > 1:
-            return 1  # forking a process with threads may deadlock
-        processes = min(os.cpu_count() or 1, 4)
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, processes)
-
-
-def _has_edges(kg: KnowledgeGraph, count: int) -> bool:
-    """Whether the graph has at least ``count`` edges (stops counting there).
-
-    Counting all the edges of a multigraph walks every adjacency dict (~0.1 s on the
-    full HPO graph); deciding whether to fork needs only the first ``count``.
-
-    >>> _has_edges(KnowledgeGraph(), 1)
-    False
-    """
-    seen = 0
-    for _, neighbours in kg.nx.adjacency():
-        seen += sum(map(len, neighbours.values()))
-        if seen >= count:
-            return True
-    return False
-
-
-# the export under way (graph, syntax factory, sorted nodes), inherited by forked workers
-_CURRENT: tuple[KnowledgeGraph, Callable[[], Syntax], list[Node]] | None = None
-
-
-def _render_range(node_range: tuple[int, int], out: TextIO) -> set[str]:
-    """Write one range of nodes to a stream; return the prefixes used.
-
-    Runs in a forked process, and in the parent for the first range. Evidence met
-    before the range is described by an earlier range, so it is only noted here.
-    """
-    if _CURRENT is None:  # pragma: no cover - only reachable when not forked
-        raise RuntimeError("no export under way in this process")
-    kg, syntax_factory, nodes = _CURRENT
-    syntax = syntax_factory()
-    renderer = _Renderer(syntax)
-    start, end = node_range
-    renderer.skip(kg, nodes[:start])
-    _write_joined(out, renderer.node_part(kg, nodes[start:end]))
-    return set(syntax.used)
-
-
-def _write_joined(out: TextIO, parts: Iterable[str], size: int = 256) -> None:
-    """Write the parts joined a few hundred at a time (fewer, larger writes)."""
-    parts = iter(parts)
-    while chunk := "".join(itertools.islice(parts, size)):
-        out.write(chunk)
-
-
-def _render_part(node_range: tuple[int, int], path: Path) -> set[str]:
-    """Write one range of nodes to a file of its own (see :func:`_render_range`)."""
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        return _render_range(node_range, handle)
-
-
-def _append(out: TextIO, path: Path) -> None:
-    """Append a file's bytes to a flushed text stream, copying in the kernel if it can."""
-    with open(path, "rb") as source:
-        size = os.fstat(source.fileno()).st_size
-        sent = 0
-        for kernel_copy in (_copy_file_range, _sendfile):
-            with contextlib.suppress(AttributeError, OSError):
-                while sent < size:
-                    step = kernel_copy(source.fileno(), out.fileno(), sent, size - sent)
-                    if step == 0:
-                        break
-                    sent += step
-            if sent == size:
-                return
-        source.seek(sent)
-        shutil.copyfileobj(source, out.buffer, 1 << 22)
-        out.buffer.flush()
-
-
-def _copy_file_range(source: int, target: int, offset: int, count: int) -> int:
-    return os.copy_file_range(source, target, count, offset)
-
-
-def _sendfile(source: int, target: int, offset: int, count: int) -> int:
-    return os.sendfile(target, source, offset, count)
