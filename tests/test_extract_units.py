@@ -601,6 +601,9 @@ def test_cancers_and_tumors_named_by_their_place() -> None:
     assert phenotypes("Some develop cancer of the pancreas.") == ["HP:0002894"]
     assert phenotypes("Men may develop tumors of the testes.") == ["HP:0010788"]
     assert phenotypes("Kidney tumors may form.") == ["HP:0009726"]
+    # the place as a relational adjective of anatomy: "pancreatic" is of the pancreas
+    assert phenotypes("They have a high risk of pancreatic cancer.") == ["HP:0002894"]
+    assert phenotypes("Hepatic tumors are rare.") == ["HP:0002896"]
     # a bare cancer stays out of the graph
     edges = _edges_of("The risk of cancer is increased.")
     assert not [o for p, o, _ in edges if p == "HAS_PHENOTYPE"]

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 48
+_LEXICON_VERSION = 49
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -782,6 +782,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         "genes": genes,
         "gene_symbols": symbols,
         "diseases": diseases,
+        "anatomy_nouns": adjectives,
         "disease_info": disease_info,
         "definition_words": sorted(definition_words),
     }
@@ -902,7 +903,15 @@ def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 _STRING_TABLES = ("labels", "treatment_kinds")
-_LIST_TABLES = ("hp_parents", "measures", "genes", "gene_symbols", "diseases", "disease_info")
+_LIST_TABLES = (
+    "hp_parents",
+    "measures",
+    "genes",
+    "gene_symbols",
+    "diseases",
+    "anatomy_nouns",
+    "disease_info",  # last: packed on its own
+)
 _PACKED_STRINGS = (
     "form_keys",
     "form_values",
@@ -1039,6 +1048,12 @@ class Lexicon:
     def hp_parents(self) -> Mapping[str, list[str]]:
         """HPO id -> parent ids (phenotype and inheritance subtrees)."""
         found: Mapping[str, list[str]] = self._tables["hp_parents"]
+        return found
+
+    @property
+    def anatomy_nouns(self) -> Mapping[str, list[str]]:
+        """Relational adjective of anatomy -> the lay nouns it stands for ("renal": kidney)."""
+        found: Mapping[str, list[str]] = self._tables["anatomy_nouns"]
         return found
 
     @property

@@ -598,10 +598,10 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
                      mention.start, mention.end + kind.end(), "kind")
         if text in _NEOPLASM_WORDS:
             place_before = _PLACE_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
-            if place_before:
+            if place_before:  # "lung cancer"; "pancreatic cancer": of the pancreas
                 word = place_before.group("place")
-                narrower(_placed(names, (_singular(word), word)),
-                         place_before.start(), mention.end, "place")
+                places = (_singular(word), word, *lexicon.anatomy_nouns.get(word, ()))
+                narrower(_placed(names, places), place_before.start(), mention.end, "place")
         place = _PLACE.match(after)
         if place:
             offset = mention.end
