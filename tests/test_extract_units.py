@@ -442,6 +442,18 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # the same words in an X-linked explanation
         ("Because males have only one X chromosome, one altered copy of the gene in each "
          "cell is sufficient to cause it.", set()),
+        # the chances of the children, the copies from each parent, carrier parents
+        ("Each child of an affected person has a 50% chance of inheriting the change.",
+         {"HP:0000006"}),
+        ("A person needs only one changed copy of the gene to have the disease.",
+         {"HP:0000006"}),
+        ("Affected people have two changed copies of the gene, one from each parent.",
+         {"HP:0000007"}),
+        ("When both parents are carriers, each child has a 25% chance of being affected.",
+         {"HP:0000007"}),
+        ("Each child of two carrier parents has a 50% chance of being a carrier.", set()),
+        ("Sons of a carrier mother have a 50% chance of being affected.", set()),
+        ("By age 60 there is a 50% risk of cancer.", set()),
     ],
 )
 def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:

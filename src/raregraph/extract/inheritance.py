@@ -57,20 +57,36 @@ _ANTICIPATION = re.compile(
     re.IGNORECASE,
 )
 #: The lay explanations of the two autosomal modes ("one altered copy of the gene in each
-#: cell is sufficient"; "both copies of the gene in each cell have mutations"), not read in
-#: a sentence about the X chromosome, where the same words explain X-linked inheritance.
+#: cell is sufficient"; "both copies of the gene in each cell have mutations"; "each child
+#: has a 50% chance of inheriting it"; "both parents are carriers"), not read in a
+#: sentence about the X chromosome or one sex, where the same words explain X-linked
+#: inheritance.
+_CHANGED = r"(?:altered |mutated |changed |abnormal |faulty |working |variant )?"
 _ONE_COPY_ENOUGH = re.compile(
-    r"\bone (?:altered |mutated |changed |abnormal |faulty |working )?copy of the (?:\w+ )?"
-    r"gene(?: in each cell)? is (?:enough|sufficient)\b",
+    rf"\bone {_CHANGED}copy of the (?:\w+ )?gene(?: in each cell)? is (?:enough|sufficient)\b|"
+    rf"\b(?:needs?|requires?|takes?) only one {_CHANGED}copy of the (?:\w+ )?gene\b|"
+    rf"\bonly one {_CHANGED}copy of the (?:\w+ )?gene (?:is (?:needed|required)|needs to be)\b|"
+    # a parent's chance of passing it on, unless the sentence is about carriers (recessive)
+    r"\b(?:50 ?(?:%|percent)|fifty percent|(?:1|one) in (?:2|two)|half) (?:chance|risk)\b"
+    r"(?=[^.;]*\b(?:child|children|offspring|pregnancy|pass|inherit)\w*)(?![^.;]*\bcarriers?\b)",
     re.IGNORECASE,
 )
 _BOTH_COPIES = re.compile(
-    r"\b(?:both|two) (?:altered |mutated |changed |faulty )?copies of the (?:\w+ )?gene"
+    rf"\b(?:both|two) {_CHANGED}copies of the (?:\w+ )?gene"
     r"(?: in each cell)? (?:are|have|must be|must have|need to be|carry)\b|"
-    r"\bmutations in both copies of the (?:\w+ )?gene\b",
+    r"\bmutations in both copies of the (?:\w+ )?gene\b|"
+    rf"\b(?:both|two) {_CHANGED}copies of the (?:\w+ )?gene,? one (?:inherited )?"
+    r"from each parent\b|"
+    rf"\b(?:a|one) {_CHANGED}copy of the (?:\w+ )?gene from each "
+    r"(?:of (?:their|the) )?parents?\b|"
+    r"\bboth parents (?:are|must be|were|usually are|are usually) (?:\w+ )?carriers\b|"
+    r"\b(?:25 ?(?:%|percent)|twenty-five percent|(?:1|one) in (?:4|four)) (?:chance|risk)\b"
+    r"(?=[^.;]*\b(?:child|children|offspring|pregnancy|sibling|brother|sister|affected)\w*)",
     re.IGNORECASE,
 )
-_X_CONTEXT = re.compile(r"\bX\b|X-linked|X chromosome|\bmales?\b|\bfemales?\b")
+_X_CONTEXT = re.compile(
+    r"\bX\b|X-linked|X chromosome|\bmales?\b|\bfemales?\b|\bsons?\b|\bdaughters?\b"
+)
 _UNKNOWN = re.compile(
     r"\b(?:(?:mode of |pattern of )?inheritance|inherit\w*|genetic cause)\b[^.;]{0,40}?\b"
     r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?"
@@ -96,8 +112,16 @@ _RULES = (
     (Cue(_SPORADIC), SPORADIC, ("sporadic", "family history", "affected", "history of the")),
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "not known", "unclear")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
-    (Cue(_ONE_COPY_ENOUGH), _AUTOSOMAL_DOMINANT, ("cop",)),
-    (Cue(_BOTH_COPIES), _AUTOSOMAL_RECESSIVE, ("cop",)),
+    (
+        Cue(_ONE_COPY_ENOUGH),
+        _AUTOSOMAL_DOMINANT,
+        ("cop", "50", "fifty", " in 2", " in two", "half"),
+    ),
+    (
+        Cue(_BOTH_COPIES),
+        _AUTOSOMAL_RECESSIVE,
+        ("cop", "carriers", "25", "twenty-five", " in 4", " in four"),
+    ),
 )
 _COPY_RULES = frozenset({_AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE})
 
