@@ -799,3 +799,14 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:
     assert phenotypes(sentence) == expected
+
+
+def test_nominal_phenotype_names_read_as_adjective_and_part() -> None:
+    # "muscle weakness" is also "weak muscles"; "joint swelling" is "swollen joints"
+    assert phenotypes("Babies have very weak muscles.") == ["HP:0001324"]
+    assert phenotypes("She has swollen joints.") == ["HP:0001386"]
+    assert phenotypes("The skin is thickened.") == ["HP:0001072"]
+    # a head shared by arms and legs is the limbs' term, not one term for each
+    found = phenotypes("Signs include weakness of the face, neck, arms and legs.")
+    assert "HP:0003690" in found
+    assert not {"HP:0003484", "HP:0007340"} & set(found)

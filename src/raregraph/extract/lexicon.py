@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 49
+_LEXICON_VERSION = 50
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -239,6 +239,19 @@ _SAME_ADJECTIVES = (
     ("enlarged", ("big",)),
 )
 _OF = re.compile(r"(?P<head>[a-z][a-z ]*?) of (?:the )?(?P<part>[a-z]+(?: [a-z]+)?)")
+#: Nominal heads of phenotype names and the adjective that says the same before the part:
+#: "muscle weakness" is "weak muscles", "joint swelling" is "swollen joints".
+NOMINAL_ADJECTIVES = {
+    "enlargement": "enlarged",
+    "swelling": "swollen",
+    "inflammation": "inflamed",
+    "malformation": "malformed",
+    "abnormality": "abnormal",
+    "absence": "absent",
+    "weakness": "weak",
+    "thickening": "thickened",
+    "narrowing": "narrowed",
+}
 
 
 def _put_first(forms: dict[str, dict[str, list[str]]], key: str, curie: str) -> None:
@@ -501,6 +514,12 @@ def _phenotype_variants(
         of = _OF.fullmatch(phrase)
         if of and of.group("part") in nouns:  # "abnormality of the kidney" -> "kidney abnormality"
             variants.append(f"{of.group('part')} {of.group('head')}")
+        before, _, last = phrase.rpartition(" ")
+        said = NOMINAL_ADJECTIVES.get(last)
+        if said and before and before.count(" ") < 2 and " of" not in f" {before}":
+            # "muscle weakness" -> "weak muscle", "weak muscles"
+            plural = " ".join([*before.split(" ")[:-1], _plural_word(before.split(" ")[-1])])
+            variants += [f"{said} {before}", f"{said} {plural}"]
     return variants
 
 

@@ -26,7 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from raregraph.extract.lexicon import LONG_WORD, Lexicon, fold, get_lexicon, singular_word
+from raregraph.extract.lexicon import (
+    LONG_WORD,
+    NOMINAL_ADJECTIVES,
+    Lexicon,
+    fold,
+    get_lexicon,
+    singular_word,
+)
 from raregraph.extract.measurements import find_measurements
 from raregraph.extract.typos import correct
 
@@ -47,17 +54,9 @@ class Mention:
 
 #: Nominalized heads of a coordinated phrase and the adjective that says the same.
 _ADJECTIVES = {
-    "enlargement": "enlarged",
-    "swelling": "swollen",
-    "inflammation": "inflamed",
-    "malformation": "malformed",
+    **NOMINAL_ADJECTIVES,
     "malformations": "malformed",
     "abnormalities": "abnormal",
-    "abnormality": "abnormal",
-    "absence": "absent",
-    "weakness": "weak",
-    "thickening": "thickened",
-    "narrowing": "narrowed",
 }
 _COORD_OF = re.compile(
     r"\b(?P<head>[a-z]+) of (?:the )?(?P<list>[a-z]+(?: [a-z]+){0,2}"
@@ -165,6 +164,25 @@ def _shared_noun(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+def _limbs(
+    match: re.Match[str], items: list[tuple[int, int, str]], firsts: list[str], lexicon: Lexicon
+) -> Mention | None:
+    """The limbs' reading of a head coordinated over arms and legs ("weak limbs")."""
+    head = match.group("head")
+    adjective = _ADJECTIVES.get(head)
+    candidates = [f"{head} of the limbs", f"limb {head}"]
+    if adjective:
+        candidates.append(f"{adjective} limbs")
+    curie = _lookup_first(lexicon, candidates)
+    if not curie:
+        return None
+    places = [index for index, first in enumerate(firsts) if first in ("arm", "leg")]
+    begin = match.start() if places[0] == 0 else items[places[0]][0]
+    last = items[places[-1]]
+    return Mention("phenotype", curie, begin, last[0] + len(last[2].split(" ")[0]), "",
+                   "coordination")
+
+
 def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     heads = _HEAD_OF.finditer(folded) if " of " in folded else iter(())
@@ -172,7 +190,13 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
         head = match.group("head")
         adjective = _ADJECTIVES.get(head)
         items = _items(folded, match.start("list"), match.group("list"))
+        firsts = [singular_word(item.split(" ")[0]) for _, _, item in items]
+        limbs = "arm" in firsts and "leg" in firsts and _limbs(match, items, firsts, lexicon)
+        if limbs:  # "weakness of the face, arms and legs": the limbs' term, not one each
+            found.append(limbs)
         for index, (start, _end, item) in enumerate(items):
+            if limbs and firsts[index] in ("arm", "leg"):
+                continue
             words = item.split(" ")
             # the last item may run on into the sentence ("... and spleen is common")
             sizes = range(len(words), 0, -1) if index == len(items) - 1 else (len(words),)
