@@ -313,6 +313,18 @@ def test_lay_terms_ids_exist_in_their_ontology() -> None:
             assert "HP:0000118" in lexicon.hp_ancestors(curie)
 
 
+def test_every_removal_names_a_procedure_of_the_vocabulary() -> None:
+    lexicon = get_lexicon()
+    names = {label.lower() for label in lexicon.labels.values()}
+    for line in (DATA_DIR / "removals.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "procedure\t")):
+            continue
+        procedure, nouns = line.split("\t")
+        assert procedure in names, procedure
+        for noun in nouns.split("|"):
+            assert lexicon.lookup(f"removal of the {noun}", "treatment"), (procedure, noun)
+
+
 def test_pure_python_matching_agrees_with_the_automaton() -> None:
     lexicon = get_lexicon()
     text = "enlargement of the lymph nodes, liver and spleen; autosomal dominant"
@@ -454,6 +466,8 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("Each child of two carrier parents has a 50% chance of being a carrier.", set()),
         ("Sons of a carrier mother have a 50% chance of being affected.", set()),
         ("By age 60 there is a 50% risk of cancer.", set()),
+        ("The parents of an affected child each carry one changed copy of the gene.",
+         {"HP:0000007"}),
     ],
 )
 def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:
@@ -810,3 +824,19 @@ def test_nominal_phenotype_names_read_as_adjective_and_part() -> None:
     found = phenotypes("Signs include weakness of the face, neck, arms and legs.")
     assert "HP:0003690" in found
     assert not {"HP:0003484", "HP:0007340"} & set(found)
+
+
+def test_removals_diets_and_procedures_glossed_in_brackets() -> None:
+    def treated(text: str) -> set[str]:
+        return {o for p, o, _ in _edges_of(text) if p == "TREATED_BY"}
+
+    # the surgical removal of an organ is its -ectomy
+    assert treated("Surgery to remove the spleen may help some people.") == {"MAXO:0001077"}
+    assert treated("Treatment may include removal of the colon.") == {"MAXO:0001042"}
+    # a diet named for what it limits, said the other way round
+    assert treated("Treatment includes a diet low in protein.") == {"MESH:D018753"}
+    # lay words for a procedure glossed by its name: the name only
+    assert treated(
+        "Some women choose to have both breasts removed (risk-reducing mastectomy) to lower "
+        "their chance of breast cancer."
+    ) == {"MESH:D000072036"}

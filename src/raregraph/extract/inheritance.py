@@ -80,6 +80,8 @@ _BOTH_COPIES = re.compile(
     rf"\b(?:a|one) {_CHANGED}copy of the (?:\w+ )?gene from each "
     r"(?:of (?:their|the) )?parents?\b|"
     r"\bboth parents (?:are|must be|were|usually are|are usually) (?:\w+ )?carriers\b|"
+    rf"\bparents (?:of an? (?:affected )?(?:person|individual|child) )?(?:each )?carry "
+    rf"(?:one|a) {_CHANGED}copy\b|"
     r"\b(?:25 ?(?:%|percent)|twenty-five percent|(?:1|one) in (?:4|four)) (?:chance|risk)\b"
     r"(?=[^.;]*\b(?:child|children|offspring|pregnancy|sibling|brother|sister|affected)\w*)",
     re.IGNORECASE,

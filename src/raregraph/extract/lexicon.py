@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 50
+_LEXICON_VERSION = 53
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -215,6 +215,7 @@ def _inputs() -> dict[str, Path]:
         "common_words": DATA_DIR / "common_words.tsv",
         "organ_exclude": DATA_DIR / "organ_exclude.tsv",
         "anatomy_adjectives": DATA_DIR / "anatomy_adjectives.tsv",
+        "removals": DATA_DIR / "removals.tsv",
     }
 
 
@@ -558,6 +559,15 @@ _DIAGNOSTIC = re.compile(
 )
 
 
+#: A diet named for what it limits or gives plenty of ("low protein diet", "fat-restricted
+#: diet", "high-calorie diet"), and the lay ways of saying what it limits.
+_DIET = re.compile(
+    r"(?:low[ -](?P<low>[a-z]+)|(?P<limited>[a-z]+)[ -]restricted|high[ -](?P<high>[a-z]+))"
+    r" diets?"
+)
+_LOW_IN = ("low in", "that limits", "that restricts", "restricted in", "limited in")
+
+
 def _treatment_wordings(text: str) -> list[str]:
     """Return a treatment name with the lay wordings of a class name.
 
@@ -572,6 +582,16 @@ def _treatment_wordings(text: str) -> list[str]:
     """
     found = [text]
     key = _key(text)
+    diet = _DIET.fullmatch(key)
+    if diet:  # "low-protein diet" = "a diet low in protein"; "high-fat diet" = "rich in fat"
+        limited = diet.group("low") or diet.group("limited")
+        if limited:
+            found += [f"diet {words} {limited}" for words in _LOW_IN]
+        else:
+            found += [f"diet {word} in {diet.group('high')}" for word in ("high", "rich")]
+    if key.startswith("prophylactic "):  # "risk-reducing mastectomy", "preventive ..."
+        rest = key[len("prophylactic ") :]
+        found += [f"risk-reducing {rest}", f"preventive {rest}"]
     head, _, last = key.rpartition(" ")
     if not head or not last.isalpha():
         return found
@@ -583,6 +603,24 @@ def _treatment_wordings(text: str) -> list[str]:
     if single == "agent":
         found += [f"{head} {word}" for word in _AGENT_WORDS]
     return found
+
+
+def _removal_wordings(noun: str) -> list[str]:
+    """The lay wordings of the surgical removal of an organ.
+
+    >>> _removal_wordings("spleen")[:3]
+    ['removal of the spleen', 'surgical removal of the spleen', 'surgery to remove the spleen']
+    """
+    return [
+        f"removal of the {noun}",
+        f"surgical removal of the {noun}",
+        f"surgery to remove the {noun}",
+        f"removal of their {noun}",
+        f"surgery to remove their {noun}",
+        f"{noun} removal",
+        f"{noun} removed",
+        f"{noun} surgically removed",
+    ]
 
 
 _INVERTED = re.compile(r"(?P<head>[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,2}), "
@@ -729,6 +767,9 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         definition_words.update(_DEFINITION_WORD.findall(stanza.definition.lower()))
 
     # treatments: MAxO / MeSH procedures and drug classes / ChEBI drug roles
+    removals = {
+        row[0]: row[1].split("|") for row in _read_table(paths["removals"]) if row[0] != "procedure"
+    }
     for stanza in _scan_obo(paths["treatment"]):
         definition_words.update(_DEFINITION_WORD.findall(stanza.definition.lower()))
         if stanza.obsolete or not stanza.name:
@@ -740,6 +781,9 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         treatment_kinds.setdefault(stanza.curie, "procedure" if is_procedure else "drug_class")
         for text in _treatment_wordings(stanza.name):
             _add_noun(forms, text, "treatment", stanza.curie)
+        for noun in removals.get(_key(stanza.name), ()):
+            for text in _removal_wordings(noun):
+                _add(forms, text, "treatment", stanza.curie)
         for synonym, scope, _type in stanza.synonyms:
             if scope != "EXACT" or _is_abbreviation(synonym):
                 continue

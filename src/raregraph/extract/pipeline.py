@@ -581,7 +581,9 @@ def _contained(mention: Mention, mentions: list[Mention]) -> bool:
 def _drop_glossed_class(lexicon: Lexicon, text: str, chosen: list[Mention]) -> list[Mention]:
     """Keep the drug of "class (drug)" or "drug (class)": the two name one treatment.
 
-    "Thyroid hormone (levothyroxine) is given": Thyroxine, not also Thyroid Hormones.
+    "Thyroid hormone (levothyroxine) is given": Thyroxine, not also Thyroid Hormones. Of
+    two procedures, the one in brackets names what the words before it describe: "have
+    both breasts removed (risk-reducing mastectomy)" is Prophylactic Mastectomy.
     """
     kinds = lexicon.treatment_kinds
     dropped: set[Mention] = set()
@@ -591,6 +593,8 @@ def _drop_glossed_class(lexicon: Lexicon, text: str, chosen: list[Mention]) -> l
         pair = {kinds.get(first.curie, "drug"): first, kinds.get(second.curie, "drug"): second}
         if "drug_class" in pair and "drug" in pair:
             dropped.add(pair["drug_class"])
+        elif kinds.get(first.curie) == kinds.get(second.curie) == "procedure":
+            dropped.add(first)
     return [m for m in chosen if m not in dropped]
 
 
