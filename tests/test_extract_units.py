@@ -840,3 +840,14 @@ def test_removals_diets_and_procedures_glossed_in_brackets() -> None:
         "Some women choose to have both breasts removed (risk-reducing mastectomy) to lower "
         "their chance of breast cancer."
     ) == {"MESH:D000072036"}
+
+
+def test_limbs_in_a_copula_and_lay_bleeding_words() -> None:
+    # "the arms and legs are short": the limbs' term; another part keeps its own
+    assert phenotypes("Their arms and legs are short.") == ["HP:0009826"]
+    assert sorted(phenotypes("The arms, legs and fingers are short.")) == [
+        "HP:0009381",
+        "HP:0009826",
+    ]
+    assert phenotypes("Women may have heavy menstrual periods.") == ["HP:0000132"]
+    assert phenotypes("Bleeding into the joints is common.") == ["HP:0005261"]

@@ -503,11 +503,20 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
         if match is None:
             continue
         items = _items(folded, match.start("list"), match.group("list"))
+        nouns = [singular_word(item.rpartition(" ")[2]) for _, _, item in items]
+        both_limbs = "arm" in nouns and "leg" in nouns
         for adjective, adjective_start in adjectives:
             adjective = _COPULA_SAME.get(adjective, adjective)
             if adjective != "difficult" and not lexicon.starts_phenotype(adjective):
                 continue
+            limbs = both_limbs and lexicon.lookup(f"{adjective} limbs", "phenotype")
+            if limbs:  # "the arms and legs are short": the limbs' term, not one each
+                places = [index for index, noun in enumerate(nouns) if noun in ("arm", "leg")]
+                stop = verb.end() if places[-1] == len(items) - 1 else items[places[-1]][1]
+                found.append(Mention("phenotype", limbs, items[places[0]][0], stop, "", "copula"))
             for index, (start, end, item) in enumerate(items):
+                if limbs and nouns[index] in ("arm", "leg"):
+                    continue
                 words = item.split(" ")
                 stop = verb.end() if index == len(items) - 1 else end
                 if adjective_start is not None:  # a later adjective: its own word only
