@@ -851,3 +851,14 @@ def test_limbs_in_a_copula_and_lay_bleeding_words() -> None:
     ]
     assert phenotypes("Women may have heavy menstrual periods.") == ["HP:0000132"]
     assert phenotypes("Bleeding into the joints is common.") == ["HP:0005261"]
+
+
+def test_a_symbol_named_as_a_family_on_the_page_is_not_an_alias_gene() -> None:
+    # PEX is an alias of PHEX; the page names the PEX genes as a family
+    edges = _edges_of(
+        "It is caused by mutations in one of 13 PEX genes. Most people have mutations in "
+        "PEX1. When both parents carry one changed copy of the same PEX gene, each child has "
+        "a 25% chance of being affected."
+    )
+    genes = {o for p, o, _ in edges if p in ("CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE")}
+    assert genes == {"HGNC:8850"}

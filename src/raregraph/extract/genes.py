@@ -126,6 +126,7 @@ def find_genes(
     mentions: Iterable[Mention] = (),
     *,
     exclude: Iterable[str] = (),
+    families: Iterable[str] = (),
     disease_spans: Iterable[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
 ) -> list[GeneMention]:
@@ -133,7 +134,9 @@ def find_genes(
 
     ``mentions`` may hold gene-name mentions from
     :func:`~raregraph.extract.mentions.find_mentions`; ``exclude`` lists tokens that name
-    the disease itself (its abbreviations), ``disease_spans`` where the sentence names it.
+    the disease itself (its abbreviations), ``families`` symbols that the page names as a
+    family of genes ("13 PEX genes": "the same PEX gene" is one of them, not the gene whose
+    alias is PEX), ``disease_spans`` where the sentence names the disease.
     A sentence about another disorder (:func:`~raregraph.extract.contrast.
     about_another_disorder`) gives only the genes it denies.
     """
@@ -142,6 +145,7 @@ def find_genes(
         return []
     gene_words = _GENE_CUE_TEST.found_in(sentence)
     excluded = set(exclude)
+    family_names = set(families)
     found: list[tuple[str, int, int]] = []
     # without a gene word only a symbol that cannot be an ordinary word is read
     tokens = _TOKEN.finditer(sentence) if gene_words else _STRICT_SYMBOL.finditer(sentence)
@@ -158,7 +162,7 @@ def find_genes(
         ):
             continue  # "a GAA triplet repeat": a DNA sequence, not the GAA gene
         approved = lexicon.genes[curies[0]][0] == word
-        if not approved and sentence.startswith(" genes", token.end()):
+        if not approved and (sentence.startswith(" genes", token.end()) or word in family_names):
             continue  # "one of 13 PEX genes": a gene family, not the gene with that alias
         if _NO_BEFORE.search(sentence, max(0, token.start() - 25), token.start()) and (
             _CHANGE_AFTER.match(sentence, token.end())

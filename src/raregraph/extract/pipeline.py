@@ -324,6 +324,10 @@ def _overlaps(mention: Mention, others: list[Mention]) -> bool:
     return any(not (mention.end <= o.start or mention.start >= o.end) for o in others)
 
 
+#: A symbol named as a family of genes: "one of at least 13 PEX genes".
+_FAMILY = re.compile(r"\b([A-Z][A-Z0-9]{1,9}) genes\b")
+
+
 def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node | Edge]:
     """The registered ``text-mining`` extractor (see the module docstring)."""
     lexicon = get_lexicon()
@@ -331,12 +335,16 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
     names = [page.title.text, *(n.text for n in page.other_names), disease.name]
     lowered_names = sorted({n.lower() for n in names if len(n) > 2}, key=len, reverse=True)
     abbreviations = [n for n in names if n.isupper() or re.fullmatch(r"[A-Z0-9-]{2,8}", n)]
+    # symbols that the page names as a family of genes ("one of 13 PEX genes")
+    families = {m.group(1) for section in page.sections for m in _FAMILY.finditer(section.text)}
     for section in page.sections:
         treatment_section = bool(
             section.heading and re.search(r"treat|manag|therap", section.heading, re.I)
         )
         for sentence in split_sentences(section.text, section.view_start):
-            _read_sentence(out, lexicon, sentence, lowered_names, abbreviations, treatment_section)
+            _read_sentence(
+                out, lexicon, sentence, lowered_names, abbreviations, families, treatment_section
+            )
     yield from out.items()
 
 
@@ -346,6 +354,7 @@ def _read_sentence(
     sentence: Sentence,
     disease_names: list[str],
     abbreviations: list[str],
+    families: set[str],
     treatment_section: bool,
 ) -> None:
     text = sentence.clean
@@ -353,7 +362,12 @@ def _read_sentence(
     blocked = _disease_spans(text, disease_names)
 
     genes = find_genes(
-        text, mentions, exclude=abbreviations, disease_spans=blocked, lexicon=lexicon
+        text,
+        mentions,
+        exclude=abbreviations,
+        families=families,
+        disease_spans=blocked,
+        lexicon=lexicon,
     )
     gene_spans = [(g.start, g.end) for g in genes]
     for gene in genes:
