@@ -862,3 +862,19 @@ def test_a_symbol_named_as_a_family_on_the_page_is_not_an_alias_gene() -> None:
     )
     genes = {o for p, o, _ in edges if p in ("CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE")}
     assert genes == {"HGNC:8850"}
+
+
+def test_a_gene_of_another_type_of_the_disease_is_left_out() -> None:
+    from raregraph.extract.genes import disease_types
+
+    own = disease_types(["Glycogen storage disease type 1A", "GSD1A"])
+    assert own == {"1a"}
+    s = (
+        "GSD1A is caused by mutations in the G6PC1 gene; type 1B is caused by mutations in a "
+        "different gene, SLC37A4."
+    )
+    assert [g.symbol for g in find_genes(s, own_types=own)] == ["G6PC1"]
+    assert [g.symbol for g in find_genes(s)] == ["G6PC1", "SLC37A4"]
+    # a type that holds the page's own ("type 1" for 1A), and roman numerals
+    assert [g.symbol for g in find_genes("Type 1 is caused by G6PC1 mutations.", own_types=own)]
+    assert disease_types(["EDS type IV"]) == {"4"}

@@ -28,7 +28,7 @@ from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
 from raregraph.extract.qualifiers import clause_bounds, share
 
-__all__ = ["GeneMention", "find_genes"]
+__all__ = ["GeneMention", "disease_types", "find_genes"]
 
 _GENE_CUE = re.compile(
     r"\b(?:genes?|mutation|mutations|mutated|variants?|pathogenic|alleles?|deletions?|"
@@ -121,12 +121,50 @@ def _relation(sentence: str, start: int) -> str:
     return "causes"
 
 
+#: A type of a disease ("type 1A", "type IV") in its names, and a clause about one type.
+_TYPE = re.compile(r"\btype\s+(?P<id>[0-9]+[a-z]?|[ivx]+[a-z]?)\b", re.IGNORECASE)
+_TYPE_CLAUSE = re.compile(
+    r"\s*(?:in\s+)?(?:the\s+)?type\s+(?P<id>[0-9]+[a-z]?|[ivx]+[a-z]?)\b", re.IGNORECASE
+)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}
+
+
+def _type_id(text: str) -> str:
+    """A type's id in arabic numerals, lower case ("IV" -> "4", "1A" -> "1a")."""
+    text = text.lower()
+    numeral = text.rstrip("abcdefgh") if text.rstrip("abcdefgh") in _ROMAN else text
+    return _ROMAN.get(numeral, numeral) + text[len(numeral) :]
+
+
+def disease_types(names: Iterable[str]) -> set[str]:
+    """The types that a disease's names give ("Glycogen storage disease type 1A": 1a).
+
+    >>> sorted(disease_types(["Mucopolysaccharidosis type II", "MPS II"]))
+    ['2']
+    """
+    return {_type_id(m.group("id")) for name in names for m in _TYPE.finditer(name)}
+
+
+def _of_another_type(sentence: str, position: int, own: set[str]) -> bool:
+    """Whether the clause before ``position`` begins with a type that is not the page's.
+
+    One type's id may extend another's ("type 1" holds "1a"), which is not another type.
+    """
+    start = sentence.rfind(";", 0, position) + 1
+    match = _TYPE_CLAUSE.match(sentence, start)
+    if match is None or match.end() > position:
+        return False
+    other = _type_id(match.group("id"))
+    return not any(other.startswith(o) or o.startswith(other) for o in own)
+
+
 def find_genes(
     sentence: str,
     mentions: Iterable[Mention] = (),
     *,
     exclude: Iterable[str] = (),
     families: Iterable[str] = (),
+    own_types: Iterable[str] = (),
     disease_spans: Iterable[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
 ) -> list[GeneMention]:
@@ -136,7 +174,9 @@ def find_genes(
     :func:`~raregraph.extract.mentions.find_mentions`; ``exclude`` lists tokens that name
     the disease itself (its abbreviations), ``families`` symbols that the page names as a
     family of genes ("13 PEX genes": "the same PEX gene" is one of them, not the gene whose
-    alias is PEX), ``disease_spans`` where the sentence names the disease.
+    alias is PEX), ``own_types`` the types that the disease's names give (:func:`disease_types`:
+    on a page about type 1A, "type 1B is caused by mutations in SLC37A4" names the gene of
+    another type), ``disease_spans`` where the sentence names the disease.
     A sentence about another disorder (:func:`~raregraph.extract.contrast.
     about_another_disorder`) gives only the genes it denies.
     """
@@ -205,6 +245,8 @@ def find_genes(
         )
         if other_disorder and not negated:
             continue  # a gene of another disorder, named for contrast
+        if own_types and _of_another_type(sentence, start, set(own_types)):
+            continue
         result.append(
             GeneMention(
                 curie=curie,

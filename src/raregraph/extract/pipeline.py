@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from raregraph.extract._cues import Cue
 from raregraph.extract.contrast import other_disorder_spans
-from raregraph.extract.genes import find_genes
+from raregraph.extract.genes import disease_types, find_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention, find_mentions
@@ -337,13 +337,20 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
     abbreviations = [n for n in names if n.isupper() or re.fullmatch(r"[A-Z0-9-]{2,8}", n)]
     # symbols that the page names as a family of genes ("one of 13 PEX genes")
     families = {m.group(1) for section in page.sections for m in _FAMILY.finditer(section.text)}
+    own_types = disease_types(names)
     for section in page.sections:
         treatment_section = bool(
             section.heading and re.search(r"treat|manag|therap", section.heading, re.I)
         )
         for sentence in split_sentences(section.text, section.view_start):
             _read_sentence(
-                out, lexicon, sentence, lowered_names, abbreviations, families, treatment_section
+                out,
+                lexicon,
+                sentence,
+                lowered_names,
+                abbreviations,
+                (families, own_types),
+                treatment_section,
             )
     yield from out.items()
 
@@ -354,9 +361,10 @@ def _read_sentence(
     sentence: Sentence,
     disease_names: list[str],
     abbreviations: list[str],
-    families: set[str],
+    gene_context: tuple[set[str], set[str]],
     treatment_section: bool,
 ) -> None:
+    """Read one sentence; ``gene_context`` holds the page's gene families and own types."""
     text = sentence.clean
     mentions = find_mentions(text, lexicon)
     blocked = _disease_spans(text, disease_names)
@@ -365,7 +373,8 @@ def _read_sentence(
         text,
         mentions,
         exclude=abbreviations,
-        families=families,
+        families=gene_context[0],
+        own_types=gene_context[1],
         disease_spans=blocked,
         lexicon=lexicon,
     )
