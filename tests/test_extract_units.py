@@ -878,3 +878,14 @@ def test_a_gene_of_another_type_of_the_disease_is_left_out() -> None:
     # a type that holds the page's own ("type 1" for 1A), and roman numerals
     assert [g.symbol for g in find_genes("Type 1 is caused by G6PC1 mutations.", own_types=own)]
     assert disease_types(["EDS type IV"]) == {"4"}
+
+
+def test_organs_that_fail_or_scar_and_more_lay_words() -> None:
+    assert phenotypes("Eventually the liver stops working.") == ["HP:0001399"]
+    assert phenotypes("Over time the kidneys may fail.") == ["HP:0000083"]
+    assert phenotypes("The kidneys fail to hold on to salt.") == []  # fail to do something
+    assert phenotypes("The liver becomes scarred.") == ["HP:0001395"]
+    assert sorted(phenotypes("Children have pale stools and fused fingers.")) == [
+        "HP:0006101",
+        "HP:0011985",
+    ]

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 54
+_LEXICON_VERSION = 55
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -506,7 +506,7 @@ def _phenotype_variants(
         if phrase.endswith(" fibrosis") and " " not in phrase[: -len(" fibrosis")]:
             # "liver fibrosis" = "scarring of the liver"
             organ = phrase[: -len(" fibrosis")]
-            variants += [f"scarring of the {organ}", f"{organ} scarring"]
+            variants += [f"scarring of the {organ}", f"{organ} scarring", f"scarred {organ}"]
         part, _, head = phrase.partition(" ")
         if part in nouns and head and " of " not in head:  # "kidney cysts" -> "cysts of the kidney"
             heads = {head, _plural_word(head)}

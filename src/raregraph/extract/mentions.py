@@ -761,6 +761,26 @@ def _split_pairs(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list
     return found
 
 
+#: An organ that fails or stops working ("the kidneys may stop working": kidney failure),
+#: not one that fails to do something ("the kidneys fail to hold on to salt").
+_FAILING = re.compile(
+    r"\b(?P<organ>[a-z]+) (?:(?:may|can|will|eventually|often|gradually|slowly|later|then|"
+    r"also|sometimes|begins? to|start to|starts to) )*"
+    r"(?:fails?|failed|failing|stops? working|stopped working|shuts? down)\b(?! to\b)"
+)
+
+
+def _failing(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Organs said to fail or to stop working, read as HPO's failure of the organ."""
+    found: list[Mention] = []
+    for match in _FAILING.finditer(folded):
+        organ = match.group("organ")
+        curie = _lookup_first(lexicon, [f"{singular_word(organ)} failure", f"{organ} failure"])
+        if curie:
+            found.append(Mention("phenotype", curie, match.start(), match.end(), "", "failing"))
+    return found
+
+
 def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Return the mentions of every kind in ``sentence`` (overlaps resolved per kind)."""
     lexicon = lexicon or get_lexicon()
@@ -780,6 +800,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     phenotypes += _coordinated(folded, lexicon)
     phenotypes += _copula(folded, lexicon)
     phenotypes += _difficulties(folded, lexicon)
+    if "fail" in folded or "working" in folded or "shut" in folded:
+        phenotypes += _failing(folded, lexicon)
     phenotypes += [Mention("phenotype", curie, start, end, "", "measurement")
                    for curie, start, end in find_measurements(folded, lexicon)]
     lesions = _lesions(folded, phenotypes)
