@@ -137,6 +137,16 @@ def write_file(
 
     The writer processes end (the kernel frees the pages that their work copied)
     while this one makes the file durable and renames it into place.
+
+    >>> import pathlib, tempfile
+    >>> from raregraph.export.rdfstream import NTRIPLES
+    >>> from raregraph.model import Category, Node
+    >>> kg = KnowledgeGraph()
+    >>> _ = kg.add_node(Node("HP:0001744", Category.PHENOTYPIC_FEATURE, "Splenomegaly"))
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "spleen.nt"
+    >>> write_file(kg, path, NTRIPLES)
+    >>> len(path.read_text().splitlines())
+    2
     """
     with contextlib.ExitStack() as later, atomic_writer(path) as handle:
         _write(kg, handle, syntax_factory, processes, later)
