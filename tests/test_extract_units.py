@@ -889,3 +889,16 @@ def test_organs_that_fail_or_scar_and_more_lay_words() -> None:
         "HP:0006101",
         "HP:0011985",
     ]
+
+
+def test_difficulties_with_nouns_and_verbs_with_particles() -> None:
+    # "trouble with speech and swallowing": each noun or gerund after "with"
+    assert sorted(phenotypes("Over time people develop trouble with speech and swallowing.")) == [
+        "HP:0002015",
+        "HP:0002167",
+    ]
+    # a one-word finding followed by a particle is a verb ("falls back", "piles up")
+    edges = _edges_of("A tongue that falls back into the throat can block the airway.")
+    assert not [o for p, o, _ in edges if p == "HAS_PHENOTYPE"]
+    assert phenotypes("Frequent falls are common.") == ["HP:0002359"]
+    assert phenotypes("People have uncontrolled movements.") == ["HP:0004305"]

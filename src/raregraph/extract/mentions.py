@@ -447,6 +447,11 @@ _DIFFICULTY = re.compile(
     r"\b(?:trouble|difficulty|difficulties|problems?|hard time) (?:with )?"
     r"(?P<list>[a-z]+ing(?: [a-z]+)?(?:(?:,|,? and|,? or) [a-z]+ing(?: [a-z]+)?)*)"
 )
+#: "trouble with speech and swallowing": nouns and gerunds after "with", one word each
+_DIFFICULTY_WITH = re.compile(
+    r"\b(?:trouble|difficulty|difficulties|problems?) with "
+    r"(?P<list>[a-z]+(?:(?:,|,? and|,? or) [a-z]+)+)\b"
+)
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
@@ -718,6 +723,20 @@ def _difficulties(folded: str, lexicon: Lexicon) -> list[Mention]:
                     found.append(Mention("phenotype", curie, begin, start + len(phrase), "",
                                          "difficulty"))
                     break
+    if " with " not in folded:
+        return found
+    for match in _DIFFICULTY_WITH.finditer(folded):
+        for item in re.finditer(r"[a-z]+", match.group("list")):
+            word = item.group(0)
+            if word in ("and", "or"):
+                continue
+            candidates = [f"difficulty {word}", f"{word} problems", f"{word} difficulties"]
+            curie = _lookup_first(lexicon, candidates)
+            if curie:
+                start = match.start("list") + item.start()
+                begin = match.start() if start == match.start("list") else start
+                found.append(Mention("phenotype", curie, begin, start + len(word), "",
+                                     "difficulty"))
     return found
 
 

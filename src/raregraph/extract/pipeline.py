@@ -106,6 +106,8 @@ _ORGAN_CUE = re.compile(
 )
 _TREATMENT_CUE_TEST = Cue(_TREATMENT_CUE)
 _ORGAN_CUE_TEST = Cue(_ORGAN_CUE)
+#: A particle after a one-word finding, which is then a verb ("falls back", "piles up").
+_PARTICLE_AFTER = re.compile(r" (?:up|back|asleep|apart|off|out|behind|short)\b")
 _PHENOTYPE_STOP = frozenset(
     {
         "disease",
@@ -413,8 +415,9 @@ def _read_sentence(
         and m.text.lower() not in _PHENOTYPE_STOP
         and not _overlaps(m, treatments)
         and not (m.text[:4].lower() == "grow" and _LESION_BEFORE.search(text, 0, m.start))
-        # "cholesterol piles up": a verb with its particle, not the finding "piles"
-        and not (" " not in m.text and text.startswith(" up", m.end))
+        # "cholesterol piles up", "the tongue falls back": a verb with its particle, not
+        # the finding ("piles", "falls")
+        and not (" " not in m.text and _PARTICLE_AFTER.match(text, m.end))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     spans = [(m.start, m.end) for m in phenotypes]
