@@ -885,6 +885,15 @@ def test_organs_that_fail_or_scar_and_more_lay_words() -> None:
     assert phenotypes("Over time the kidneys may fail.") == ["HP:0000083"]
     assert phenotypes("The kidneys fail to hold on to salt.") == []  # fail to do something
     assert phenotypes("The liver becomes scarred.") == ["HP:0001395"]
+    # the organ as the subject of an earlier predicate
+    assert sorted(phenotypes("The liver becomes scarred and stops working.")) == [
+        "HP:0001395",
+        "HP:0001399",
+    ]
+    assert phenotypes("Some people sweat very little and have a high body temperature.") == [
+        "HP:0000966",
+        "HP:0001945",
+    ]
     assert sorted(phenotypes("Children have pale stools and fused fingers.")) == [
         "HP:0006101",
         "HP:0011985",

@@ -789,11 +789,18 @@ _FAILING = re.compile(
 )
 
 
+_THE_NOUN = re.compile(r"\b(?:the|their|his|her) (?P<noun>[a-z]+)\b")
+
+
 def _failing(folded: str, lexicon: Lexicon) -> list[Mention]:
     """Organs said to fail or to stop working, read as HPO's failure of the organ."""
     found: list[Mention] = []
     for match in _FAILING.finditer(folded):
         organ = match.group("organ")
+        if organ == "and":  # "the liver becomes scarred and stops working": its subject
+            clause = max(folded.rfind(mark, 0, match.start()) for mark in ",;.") + 1
+            subjects = list(_THE_NOUN.finditer(folded, clause, match.start()))
+            organ = subjects[-1].group("noun") if subjects else organ
         curie = _lookup_first(lexicon, [f"{singular_word(organ)} failure", f"{organ} failure"])
         if curie:
             found.append(Mention("phenotype", curie, match.start(), match.end(), "", "failing"))
