@@ -201,29 +201,16 @@ def test_association_iris_are_the_edges_ids():
     assert written == {expand(edge.association_id) for edge in kg.edges()}
 
 
-def test_a_failing_forked_writer_keeps_the_old_file(tmp_path, monkeypatch):
-    import raregraph.export.rdfstream as rdfstream
-
-    target = tmp_path / "g.nt"
-    target.write_text("old content\n", encoding="utf-8")
-    kg = _hpo_graph_with_text()
-    first = rdfstream._sorted_nodes(kg)[0].id
-
-    def explode(node):
-        if node.id == first:  # in the forked writer of the first range
-            raise RuntimeError("disk full")
-        return original(node)
-
-    original = rdfstream._node_properties
-    monkeypatch.setattr(rdfstream, "_node_properties", explode)
-    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "2")
-    with pytest.raises(RuntimeError, match="disk full"):
-        write_graph(kg, target)
-    assert target.read_text(encoding="utf-8") == "old content\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]
-
-
-def test_a_failing_later_writer_is_raised_and_keeps_the_old_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("failing", "processes"),
+    [
+        (0, "2"),  # the first node: in this process's range, while the others are forked
+        (-1, "3"),  # the last node: in the forked writer of the last range
+    ],
+)
+def test_a_failing_writer_is_raised_and_keeps_the_old_file(
+    tmp_path, monkeypatch, failing, processes
+):
     import multiprocessing
 
     import raregraph.export.rdfstream as rdfstream
@@ -231,16 +218,16 @@ def test_a_failing_later_writer_is_raised_and_keeps_the_old_file(tmp_path, monke
     target = tmp_path / "g.nt"
     target.write_text("old content\n", encoding="utf-8")
     kg = _hpo_graph_with_text()
-    last = rdfstream._sorted_nodes(kg)[-1].id
+    chosen = rdfstream._sorted_nodes(kg)[failing].id
 
     def explode(node):
-        if node.id == last:  # in the forked writer of the last range
+        if node.id == chosen:
             raise RuntimeError("disk full")
         return original(node)
 
     original = rdfstream._node_properties
     monkeypatch.setattr(rdfstream, "_node_properties", explode)
-    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", "3")
+    monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", processes)
     with pytest.raises(RuntimeError, match="disk full"):
         write_graph(kg, target)
     assert target.read_text(encoding="utf-8") == "old content\n"

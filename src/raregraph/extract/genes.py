@@ -185,7 +185,7 @@ def find_genes(
         return []
     gene_words = _GENE_CUE_TEST.found_in(sentence)
     excluded = set(exclude)
-    family_names = set(families)
+    family_names, own = set(families), set(own_types)
     found: list[tuple[str, int, int]] = []
     # without a gene word only a symbol that cannot be an ordinary word is read
     tokens = _TOKEN.finditer(sentence) if gene_words else _STRICT_SYMBOL.finditer(sentence)
@@ -245,7 +245,7 @@ def find_genes(
         )
         if other_disorder and not negated:
             continue  # a gene of another disorder, named for contrast
-        if own_types and _of_another_type(sentence, start, set(own_types)):
+        if own and _of_another_type(sentence, start, own):
             continue
         result.append(
             GeneMention(

@@ -164,8 +164,18 @@ def _shared_noun(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+def _limb_places(words: list[str]) -> list[int]:
+    """Where the arms and legs are in a list of words that names both (else nowhere).
+
+    >>> _limb_places(["face", "arm", "leg"]), _limb_places(["arm", "hand"])
+    ([1, 2], [])
+    """
+    places = [index for index, word in enumerate(words) if word in ("arm", "leg")]
+    return places if {words[index] for index in places} == {"arm", "leg"} else []
+
+
 def _limbs(
-    match: re.Match[str], items: list[tuple[int, int, str]], firsts: list[str], lexicon: Lexicon
+    match: re.Match[str], items: list[tuple[int, int, str]], places: list[int], lexicon: Lexicon
 ) -> Mention | None:
     """The limbs' reading of a head coordinated over arms and legs ("weak limbs")."""
     head = match.group("head")
@@ -176,7 +186,6 @@ def _limbs(
     curie = _lookup_first(lexicon, candidates)
     if not curie:
         return None
-    places = [index for index, first in enumerate(firsts) if first in ("arm", "leg")]
     begin = match.start() if places[0] == 0 else items[places[0]][0]
     last = items[places[-1]]
     return Mention("phenotype", curie, begin, last[0] + len(last[2].split(" ")[0]), "",
@@ -190,12 +199,12 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
         head = match.group("head")
         adjective = _ADJECTIVES.get(head)
         items = _items(folded, match.start("list"), match.group("list"))
-        firsts = [singular_word(item.split(" ")[0]) for _, _, item in items]
-        limbs = "arm" in firsts and "leg" in firsts and _limbs(match, items, firsts, lexicon)
+        places = _limb_places([singular_word(item.split(" ")[0]) for _, _, item in items])
+        limbs = _limbs(match, items, places, lexicon) if places else None
         if limbs:  # "weakness of the face, arms and legs": the limbs' term, not one each
             found.append(limbs)
         for index, (start, _end, item) in enumerate(items):
-            if limbs and firsts[index] in ("arm", "leg"):
+            if limbs and index in places:
                 continue
             words = item.split(" ")
             # the last item may run on into the sentence ("... and spleen is common")
@@ -508,19 +517,17 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
         if match is None:
             continue
         items = _items(folded, match.start("list"), match.group("list"))
-        nouns = [singular_word(item.rpartition(" ")[2]) for _, _, item in items]
-        both_limbs = "arm" in nouns and "leg" in nouns
+        places = _limb_places([singular_word(item.rpartition(" ")[2]) for _, _, item in items])
         for adjective, adjective_start in adjectives:
             adjective = _COPULA_SAME.get(adjective, adjective)
             if adjective != "difficult" and not lexicon.starts_phenotype(adjective):
                 continue
-            limbs = both_limbs and lexicon.lookup(f"{adjective} limbs", "phenotype")
+            limbs = lexicon.lookup(f"{adjective} limbs", "phenotype") if places else None
             if limbs:  # "the arms and legs are short": the limbs' term, not one each
-                places = [index for index, noun in enumerate(nouns) if noun in ("arm", "leg")]
                 stop = verb.end() if places[-1] == len(items) - 1 else items[places[-1]][1]
                 found.append(Mention("phenotype", limbs, items[places[0]][0], stop, "", "copula"))
             for index, (start, end, item) in enumerate(items):
-                if limbs and nouns[index] in ("arm", "leg"):
+                if limbs and index in places:
                     continue
                 words = item.split(" ")
                 stop = verb.end() if index == len(items) - 1 else end
@@ -646,13 +653,14 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             items = _items(after, place.start("list"), place.group("list"))
             heads = [_singular(item.split()[0]) for _, _, item in items]
             limbs = None
-            if "arm" in heads and "leg" in heads:  # "weakness in the arms and legs"
-                first = min(heads.index("arm"), heads.index("leg"))
+            limb_places = _limb_places(heads)
+            if limb_places:  # "weakness in the arms and legs"
+                first = limb_places[0]
                 begin = mention.start if first == 0 else offset + items[first][0]
                 end_of_list = offset + items[-1][0] + len(items[-1][2].split()[0])
                 limbs = narrower([f"limb {n}" for n in names], begin, end_of_list, "place")
-            for (start, end, item), head in zip(items, heads, strict=True):
-                if limbs and head in ("arm", "leg"):
+            for index, (start, end, item) in enumerate(items):
+                if limbs and index in limb_places:
                     continue
                 begin = mention.start if start == place.start("list") else offset + start
                 narrower(_placed(names, (_singular_phrase(item), item)),

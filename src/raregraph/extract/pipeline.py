@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from raregraph.extract._cues import Cue
 from raregraph.extract.contrast import other_disorder_spans
@@ -326,6 +327,13 @@ def _overlaps(mention: Mention, others: list[Mention]) -> bool:
     return any(not (mention.end <= o.start or mention.start >= o.end) for o in others)
 
 
+class _GeneContext(NamedTuple):
+    """What the whole page says that reading a sentence's genes needs."""
+
+    families: set[str]  # symbols named as a family of genes ("one of 13 PEX genes")
+    own_types: set[str]  # the disease's own types ("type 1A"): see genes.disease_types
+
+
 #: A symbol named as a family of genes: "one of at least 13 PEX genes".
 _FAMILY = re.compile(r"\b([A-Z][A-Z0-9]{1,9}) genes\b")
 
@@ -337,9 +345,8 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
     names = [page.title.text, *(n.text for n in page.other_names), disease.name]
     lowered_names = sorted({n.lower() for n in names if len(n) > 2}, key=len, reverse=True)
     abbreviations = [n for n in names if n.isupper() or re.fullmatch(r"[A-Z0-9-]{2,8}", n)]
-    # symbols that the page names as a family of genes ("one of 13 PEX genes")
     families = {m.group(1) for section in page.sections for m in _FAMILY.finditer(section.text)}
-    own_types = disease_types(names)
+    genes_context = _GeneContext(families, disease_types(names))
     for section in page.sections:
         treatment_section = bool(
             section.heading and re.search(r"treat|manag|therap", section.heading, re.I)
@@ -351,7 +358,7 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
                 sentence,
                 lowered_names,
                 abbreviations,
-                (families, own_types),
+                genes_context,
                 treatment_section,
             )
     yield from out.items()
@@ -363,10 +370,9 @@ def _read_sentence(
     sentence: Sentence,
     disease_names: list[str],
     abbreviations: list[str],
-    gene_context: tuple[set[str], set[str]],
+    gene_context: _GeneContext,
     treatment_section: bool,
 ) -> None:
-    """Read one sentence; ``gene_context`` holds the page's gene families and own types."""
     text = sentence.clean
     mentions = find_mentions(text, lexicon)
     blocked = _disease_spans(text, disease_names)
@@ -375,8 +381,8 @@ def _read_sentence(
         text,
         mentions,
         exclude=abbreviations,
-        families=gene_context[0],
-        own_types=gene_context[1],
+        families=gene_context.families,
+        own_types=gene_context.own_types,
         disease_spans=blocked,
         lexicon=lexicon,
     )
