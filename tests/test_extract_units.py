@@ -911,3 +911,30 @@ def test_difficulties_with_nouns_and_verbs_with_particles() -> None:
     assert not [o for p, o, _ in edges if p == "HAS_PHENOTYPE"]
     assert phenotypes("Frequent falls are common.") == ["HP:0002359"]
     assert phenotypes("People have uncontrolled movements.") == ["HP:0004305"]
+
+
+def test_lay_growth_hair_and_eye_slant_wordings() -> None:
+    assert sorted(phenotypes("Babies are small at birth; later they grow too fast.")) == [
+        "HP:0001518",
+        "HP:0001548",
+    ]
+    assert phenotypes("Children are taller than their peers.") == ["HP:0000098"]
+    found = phenotypes("They have excess body hair and eyebrows that meet in the middle.")
+    assert sorted(found) == ["HP:0000664", "HP:0000998"]
+    assert phenotypes("The eyes slant down.") == ["HP:0000494"]
+    assert phenotypes("Some have eyes that slant upward.") == ["HP:0000582"]
+    # reflux of the stomach and of the urine are two findings
+    assert phenotypes("Many have reflux of stomach acid.") == ["HP:0002020"]
+    assert phenotypes("Some have kidney reflux.") == ["HP:0000076"]
+
+
+def test_a_causal_gene_is_not_also_merely_associated() -> None:
+    page = parse_gard_text(
+        "Some syndrome\n\nSome syndrome is a rare disorder. It is caused by mutations in the "
+        "NIPBL or HDAC8 gene. Mutations in HDAC8 are inherited in an X-linked pattern."
+    )
+    kg = graph_from_page(page)
+    edges = [e for e in kg.edges() if e.object == "HGNC:13315"]
+    assert [e.predicate.name for e in edges] == ["CAUSED_BY"]
+    # the sentence that names the gene's inheritance supports the causal edge
+    assert len({ev.sentence for ev in edges[0].evidence}) == 2

@@ -236,7 +236,18 @@ class _Collector:
         modes = {o for p, o in positive if p == Predicate.HAS_MODE_OF_INHERITANCE}
         vaguer = _vaguer_modes(modes)
         lexicon = get_lexicon()
+        # a gene that the page says causes the disease is not also merely associated
+        # with it: the sentences that associate it support the causal edge
+        causal = {o for p, o in positive if p == Predicate.CAUSED_BY}
+        supporting: dict[str, list[Evidence]] = {}
+        for (predicate, obj, negated), (_, evidence) in self.edges.items():
+            if _merely_associated(predicate, obj, negated, causal):
+                supporting.setdefault(obj, []).extend(evidence)
         for (predicate, obj, negated), (qualifiers, evidence) in self.edges.items():
+            if _merely_associated(predicate, obj, negated, causal):
+                continue
+            if predicate == Predicate.CAUSED_BY and not negated and obj in supporting:
+                evidence = [*evidence, *supporting[obj]]
             if negated and (predicate, obj) in positive and predicate != Predicate.HAS_PHENOTYPE:
                 continue
             if negated and predicate == Predicate.HAS_MODE_OF_INHERITANCE and any(
@@ -253,6 +264,11 @@ class _Collector:
             ):
                 continue  # a body part named once, only as the place of a symptom
             yield Edge(subject, predicate, obj, qualifiers, tuple(evidence))
+
+
+def _merely_associated(predicate: Predicate, obj: str, negated: bool, causal: set[str]) -> bool:
+    """Whether an edge associates a gene that the page also says causes the disease."""
+    return predicate == Predicate.CONDITION_ASSOCIATED_WITH_GENE and not negated and obj in causal
 
 
 def _vaguer_modes(modes: set[str]) -> set[str]:
