@@ -938,3 +938,31 @@ def test_a_causal_gene_is_not_also_merely_associated() -> None:
     assert [e.predicate.name for e in edges] == ["CAUSED_BY"]
     # the sentence that names the gene's inheritance supports the causal edge
     assert len({ev.sentence for ev in edges[0].evidence}) == 2
+
+
+def test_a_lack_of_a_finding_named_as_a_symptom_negates_nothing_after_it() -> None:
+    edges = _edges_of("Early signs include a lack of energy and diarrhea.")
+    assert ("HAS_PHENOTYPE", "HP:0001254", False) in edges  # lethargy
+    assert ("HAS_PHENOTYPE", "HP:0002014", False) in edges  # diarrhea, not negated
+    assert sorted(phenotypes("Many are nearsighted; some have a sunken or protruding chest.")) == [
+        "HP:0000545",
+        "HP:0000767",
+        "HP:0000768",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The main treatment is a diet that removes galactose and lactose.", set()),
+        ("Treatment is a diet that removes galactose, lactose and fructose.", set()),
+        ("Others are treated with a low-methionine diet and betaine.", {"MESH:D001622"}),
+        ("The main treatment for most people is a strict lactose-free diet.", set()),
+        # a later item after the list that the diet leaves out is a treatment again
+        ("Treatment includes a diet that avoids wheat, barley and rye, and steroids.",
+         {"CHEBI:50858"}),
+        ("Blood thinners may be used to prevent clots.", {"CHEBI:50249"}),
+    ],
+)
+def test_what_a_diet_leaves_out_is_not_a_treatment(sentence: str, expected: set[str]) -> None:
+    assert {o for p, o, _ in _edges_of(sentence) if p == "TREATED_BY"} == expected

@@ -599,6 +599,19 @@ def _avoided(text: str, mention: Mention) -> bool:
 
 
 #: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
+#: What a diet leaves out, also the later items of one list: "a diet that removes
+#: galactose and lactose", "avoids wheat, barley and rye" (not "..., and steroids").
+_LEFT_OUT_OF_DIET = re.compile(
+    r"\b(?:remov(?:e|es|ing)|free of|low in|limit(?:s|ing)?|restrict(?:s|ing)?|"
+    r"avoid(?:s|ing)?|eliminat(?:e|es|ing)|excludes?|excluding|without)(?: the)? "
+    r"(?:(?:[\w-]+, )*[\w-]+,? (?:and|or) |(?:[\w-]+, )+)$",
+    re.IGNORECASE,
+)
+#: A nutrient inside a diet's name: "a low-methionine diet", "a lactose-free diet".
+_DIET_NAMED_AFTER = re.compile(
+    r"(?P<kept>[- ](?:free|restricted|reduced|limited|controlled))?[- ]diets?\b", re.IGNORECASE
+)
+_DIET_AMOUNT_BEFORE = re.compile(r"\b(?:low|high|reduced|restricted|limited)[- ]$", re.IGNORECASE)
 _BUILDS_UP_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:builds? up|piles? up|accumulat\w+|collects?|is deposited)\b",
     re.IGNORECASE,
@@ -646,6 +659,16 @@ def _drop_glossed_class(lexicon: Lexicon, text: str, chosen: list[Mention]) -> l
     return [m for m in chosen if m not in dropped]
 
 
+def _in_diet_name(text: str, mention: Mention) -> bool:
+    """Whether a chemical is the nutrient that names a diet ("a low-methionine diet")."""
+    after = _DIET_NAMED_AFTER.match(text, mention.end)
+    if after is None:
+        return False
+    return after.group("kept") is not None or bool(
+        _DIET_AMOUNT_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    )
+
+
 def _treatments(
     out: _Collector,
     lexicon: Lexicon,
@@ -662,6 +685,8 @@ def _treatments(
         if m.kind in ("treatment", "drug") and m.text.lower() not in _GENERIC_TREATMENT
         and not _inside(m, busy)
         and not _TREATMENT_TARGET.search(text, max(0, m.start - 30), m.start)
+        and not _LEFT_OUT_OF_DIET.search(text, max(0, m.start - 60), m.start)
+        and not _in_diet_name(text, m)
         and not _contained(m, mentions)
         and not _BUILDS_UP_AFTER.match(text, m.end)
         and not text.startswith("-like", m.end)  # "adrenaline-like substances"
