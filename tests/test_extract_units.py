@@ -966,3 +966,28 @@ def test_a_lack_of_a_finding_named_as_a_symptom_negates_nothing_after_it() -> No
 )
 def test_what_a_diet_leaves_out_is_not_a_treatment(sentence: str, expected: set[str]) -> None:
     assert {o for p, o, _ in _edges_of(sentence) if p == "TREATED_BY"} == expected
+
+
+def test_with_or_without_and_a_second_predicate_after_or_negate_nothing() -> None:
+    edges = _edges_of("Some have a cleft lip with or without a cleft palate.")
+    assert ("HAS_PHENOTYPE", "HP:0000175", False) in edges  # cleft palate, stated
+    edges = _edges_of("Most people cannot smell at all or have a reduced sense of smell.")
+    assert ("HAS_PHENOTYPE", "HP:0000458", False) in edges  # anosmia
+    assert ("HAS_PHENOTYPE", "HP:0004409", False) in edges  # hyposmia, not negated
+    assert phenotypes("Most are unable to have children.") == ["HP:0000789"]
+
+
+def test_a_sentence_that_goes_on_with_the_genes_of_the_one_before() -> None:
+    edges = _edges_of(
+        "Changes in more than 20 genes have been linked to the condition. The most common "
+        "are ANOS1, FGFR1 and PROK2, and CHD7."
+    )
+    genes = {o for p, o, _ in edges if p == "CONDITION_ASSOCIATED_WITH_GENE"}
+    assert genes == {"HGNC:6211", "HGNC:3688", "HGNC:18455", "HGNC:20626"}
+    # only symbols: a gene's full name in such a sentence is not read ("insulin")
+    edges = _edges_of("Mutations in the INS gene cause it. The main treatment is insulin.")
+    assert {o for p, o, _ in edges if p in ("CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE")} == {
+        "HGNC:6081"
+    }
+    # without a gene word in the sentence before, the list is not one of genes
+    assert not find_genes("The most common are ANOS1 and CHD7.", previous="It is rare.")

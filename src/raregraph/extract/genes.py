@@ -94,6 +94,13 @@ _PRODUCT_BEFORE = re.compile(
 
 _GENE_AFTER = re.compile(r"\s+genes?\b")
 _GENE_CUE_TEST = Cue(_GENE_CUE)
+#: A sentence that goes on with the genes that the sentence before it introduced
+#: ("Changes in 20 genes have been linked to it. The most common are ANOS1, ... and CHD7.")
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:the (?:most common|commonest|most frequent|main|other)(?: ones?)?|"
+    r"(?:these|they|examples|others) (?:include|are)|among them|the others)\b",
+    re.IGNORECASE,
+)
 _ANY_CUE_TEST = Cue(re.compile(f"{_GENE_CUE.pattern}|{_CAUSE_CUE.pattern}", re.IGNORECASE))
 _ASSOCIATED_TEST = Cue(_ASSOCIATED)
 
@@ -167,6 +174,7 @@ def find_genes(
     own_types: Iterable[str] = (),
     disease_spans: Iterable[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
+    previous: str = "",
 ) -> list[GeneMention]:
     """Return the genes named in ``sentence``.
 
@@ -178,12 +186,24 @@ def find_genes(
     on a page about type 1A, "type 1B is caused by mutations in SLC37A4" names the gene of
     another type), ``disease_spans`` where the sentence names the disease.
     A sentence about another disorder (:func:`~raregraph.extract.contrast.
-    about_another_disorder`) gives only the genes it denies.
+    about_another_disorder`) gives only the genes it denies. A sentence without a gene word
+    that goes on with the genes of the ``previous`` one ("The most common are ANOS1 and
+    CHD7.") reads their symbols, related to the disease as the previous sentence says.
+
+    >>> [g.symbol for g in find_genes("The most common are FGFR1 and CHD7.",
+    ...                               previous="Changes in 20 genes are linked to it.")]
+    ['FGFR1', 'CHD7']
     """
     lexicon = lexicon or get_lexicon()
-    if not _ANY_CUE_TEST.found_in(sentence):  # one test for most sentences
+    listed = (
+        bool(previous)
+        and _LIST_GOES_ON.match(sentence) is not None
+        and _GENE_CUE_TEST.found_in(previous)
+        and not _GENE_CUE_TEST.found_in(sentence)
+    )
+    if not listed and not _ANY_CUE_TEST.found_in(sentence):  # one test for most sentences
         return []
-    gene_words = _GENE_CUE_TEST.found_in(sentence)
+    gene_words = listed or _GENE_CUE_TEST.found_in(sentence)
     excluded = set(exclude)
     family_names, own = set(families), set(own_types)
     found: list[tuple[str, int, int]] = []
@@ -221,7 +241,7 @@ def find_genes(
             continue  # no gene word: only a symbol that cannot be an ordinary word
         if (approved and (word.isupper() or any(c.isdigit() for c in word))) or followed:
             found.append((curies[0], token.start(), token.end()))
-    if not gene_words:
+    if not gene_words or listed:
         mentions = ()  # a gene name without any gene word is too weak a reading
     for mention in mentions:
         if mention.kind == "gene":
@@ -253,7 +273,9 @@ def find_genes(
                 symbol=lexicon.genes[curie][0],
                 start=start,
                 end=end,
-                relation=_relation(sentence, start),
+                relation=(
+                    _relation(previous, len(previous)) if listed else _relation(sentence, start)
+                ),
                 negated=negated,
                 percentage=percentage,
                 hedge=hedge_word,

@@ -49,7 +49,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|or|but)\s+(?:men|women|boys|girls|males|females|children|adults|people|"
     r"others)\b|"
     # "have no family history and appear to have a new mutation": a second predicate
-    r"\band\s+(?:appears?|seems?|have|has|had|are|is|was|were|shows?|develops?|gets?|"
+    r"\b(?:and|or)\s+(?:appears?|seems?|have|has|had|are|is|was|were|shows?|develops?|gets?|"
     r"needs?|carry|carries|often|usually|then|later)\b",
     re.IGNORECASE,
 )
@@ -74,6 +74,7 @@ _NOT_NORMALLY = re.compile(
 _VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
 #: a cue inside an opening condition: "If X does not help, Y ...", "When X is not enough"
 _CONDITION_BEFORE = re.compile(r"(?:^|[;:,.]\s*)(?:if|when|unless|once)\b[^,;:]*$", re.I)
+_WITH_OR = re.compile(r"\bwith or $", re.IGNORECASE)
 _NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
@@ -89,6 +90,8 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
     cues = list(_CUE_FAST.finditer(before))
     if cues and findings:
         cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in findings)]
+    if cues and _WITH_OR.search(before, 0, cues[-1].start()):
+        cues.pop()  # "a cleft lip with or without a cleft palate": either way, not absent
     if not cues:
         return False
     cue = cues[-1]

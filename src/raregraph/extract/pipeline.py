@@ -367,6 +367,7 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
         treatment_section = bool(
             section.heading and re.search(r"treat|manag|therap", section.heading, re.I)
         )
+        previous = ""
         for sentence in split_sentences(section.text, section.view_start):
             _read_sentence(
                 out,
@@ -376,7 +377,9 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
                 abbreviations,
                 genes_context,
                 treatment_section,
+                previous,
             )
+            previous = sentence.clean
     yield from out.items()
 
 
@@ -388,6 +391,7 @@ def _read_sentence(
     abbreviations: list[str],
     gene_context: _GeneContext,
     treatment_section: bool,
+    previous: str,
 ) -> None:
     text = sentence.clean
     mentions = find_mentions(text, lexicon)
@@ -401,6 +405,7 @@ def _read_sentence(
         own_types=gene_context.own_types,
         disease_spans=blocked,
         lexicon=lexicon,
+        previous=previous,
     )
     gene_spans = [(g.start, g.end) for g in genes]
     for gene in genes:
