@@ -991,3 +991,11 @@ def test_a_sentence_that_goes_on_with_the_genes_of_the_one_before() -> None:
     }
     # without a gene word in the sentence before, the list is not one of genes
     assert not find_genes("The most common are ANOS1 and CHD7.", previous="It is rare.")
+
+
+def test_lay_weight_fracture_chest_vomiting_and_urine_wordings() -> None:
+    found = phenotypes("Infants have failure to gain weight and an abnormally shaped chest.")
+    assert sorted(found) == ["HP:0000765", "HP:0001508"]
+    assert phenotypes("Their bones break easily.") == ["HP:0002659"]
+    assert phenotypes("This can lead to recurrent vomiting.") == ["HP:0002572"]
+    assert phenotypes("Darkening of the urine may be noticed in diapers.") == ["HP:0040319"]
