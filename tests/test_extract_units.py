@@ -999,3 +999,8 @@ def test_lay_weight_fracture_chest_vomiting_and_urine_wordings() -> None:
     assert phenotypes("Their bones break easily.") == ["HP:0002659"]
     assert phenotypes("This can lead to recurrent vomiting.") == ["HP:0002572"]
     assert phenotypes("Darkening of the urine may be noticed in diapers.") == ["HP:0040319"]
+
+
+def test_repeated_reads_as_recurrent() -> None:
+    assert phenotypes("They have repeated bacterial infections.") == ["HP:0002718"]
+    assert phenotypes("Some have repeated chest infections.") == ["HP:0002783"]

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 63
+_LEXICON_VERSION = 64
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -279,6 +279,7 @@ _SAME_FIRST_WORDS = {
     "reduced": ("decreased", "diminished", "low"),
     "increased": ("elevated", "raised", "high"),
     "elevated": ("increased", "raised", "high"),
+    "recurrent": ("repeated", "frequent"),  # "repeated bacterial infections"
 }
 
 
@@ -289,7 +290,8 @@ _COMPLAINTS = ("disorders", "disturbances", "problems")
 def _lay_wordings(key: str, grouping: bool = False) -> list[str]:
     """Return the regular lay rewordings of a phenotype name.
 
-    "decreased X" = "reduced/low X", "increased X" = "elevated/high X"; "X loss" = "loss
+    "decreased X" = "reduced/low X", "increased X" = "elevated/high X", "recurrent X" =
+    "repeated/frequent X"; "X loss" = "loss
     of (the) X" and back; "X carcinoma" = "X cancer"; "X gait" = "X walk"; "X stiffness"
     = "stiff X"; "X delay" = "delayed X" and back; "abnormal X" = "X problems" / "problems
     with (the) X", unless the term is one of HPO's grouping classes ("Abnormality of X",
