@@ -1004,3 +1004,9 @@ def test_lay_weight_fracture_chest_vomiting_and_urine_wordings() -> None:
 def test_repeated_reads_as_recurrent() -> None:
     assert phenotypes("They have repeated bacterial infections.") == ["HP:0002718"]
     assert phenotypes("Some have repeated chest infections.") == ["HP:0002783"]
+
+
+def test_a_surgeons_bone_cutting_is_not_self_cutting() -> None:
+    edges = _edges_of("Procedures such as bone cutting and realignment can correct bent bones.")
+    assert ("HAS_PHENOTYPE", "HP:5200339", False) not in edges
+    assert phenotypes("Some teenagers start self-cutting.") == ["HP:5200339"]

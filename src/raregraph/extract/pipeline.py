@@ -136,6 +136,8 @@ _PHENOTYPE_STOP = frozenset(
         # HPO's lay "eye drop" (a drooping eyelid) is, in lay text, the medicine
         "eye drop",
         "eye drops",
+        # HPO's one-word synonym of self-cutting; in lay text a surgeon's "bone cutting"
+        "cutting",
     }
 )
 #: Body parts that lay text names mostly as the place of a symptom ("muscle weakness",
