@@ -1010,3 +1010,11 @@ def test_a_surgeons_bone_cutting_is_not_self_cutting() -> None:
     edges = _edges_of("Procedures such as bone cutting and realignment can correct bent bones.")
     assert ("HAS_PHENOTYPE", "HP:5200339", False) not in edges
     assert phenotypes("Some teenagers start self-cutting.") == ["HP:5200339"]
+
+
+def test_lay_openings_sight_cold_hands_and_loose_joints() -> None:
+    found = phenotypes("Babies may have an opening in the lip or a hole in the roof of the mouth.")
+    assert sorted(found) == ["HP:0000175", "HP:0410030"]
+    assert phenotypes("Some have loss of sight.") == ["HP:0000572"]
+    assert phenotypes("They have cold hands and feet.") == ["HP:6000500"]
+    assert phenotypes("Their joints bend too far.") == ["HP:0001382"]
