@@ -1018,3 +1018,12 @@ def test_lay_openings_sight_cold_hands_and_loose_joints() -> None:
     assert phenotypes("Some have loss of sight.") == ["HP:0000572"]
     assert phenotypes("They have cold hands and feet.") == ["HP:6000500"]
     assert phenotypes("Their joints bend too far.") == ["HP:0001382"]
+
+
+def test_atrophy_as_shrinking_and_a_sex_inside_the_name() -> None:
+    assert phenotypes("Many men develop shrinking of the testicles.") == ["HP:0000029"]
+    assert phenotypes("Some have shrunken kidneys.") == ["HP:0012585"]
+    assert phenotypes("Boys may have undescended testicles.") == ["HP:0000028"]
+    # HPO names a finding of men with the sex inside: "enlarged male breast"
+    assert phenotypes("Many affected men develop enlarged breasts.") == ["HP:0000771"]
+    assert phenotypes("Women may have enlarged breasts.") == ["HP:0010313"]

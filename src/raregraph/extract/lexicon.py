@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 65
+_LEXICON_VERSION = 66
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -509,6 +509,14 @@ def _phenotype_variants(
             # "liver fibrosis" = "scarring of the liver"
             organ = phrase[: -len(" fibrosis")]
             variants += [f"scarring of the {organ}", f"{organ} scarring", f"scarred {organ}"]
+        if phrase.endswith(" atrophy") and " " not in phrase[: -len(" atrophy")]:
+            # "testicle atrophy" = "shrinking of the testicles", "shrunken testicles"
+            organ = phrase[: -len(" atrophy")]
+            organs = {organ, _plural_word(organ)}
+            variants += sorted(
+                f"{wording}" for o in organs
+                for wording in (f"shrinking of the {o}", f"shrunken {o}", f"{o} shrinkage")
+            )
         part, _, head = phrase.partition(" ")
         if part in nouns and head and " of " not in head:  # "kidney cysts" -> "cysts of the kidney"
             heads = {head, _plural_word(head)}

@@ -491,8 +491,14 @@ def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
 
 
 def _sexed(sex: str, names: list[str]) -> list[str]:
-    """HPO's two ways of naming a finding of one sex: "male infertility", "... in females"."""
-    return [f"{sex} {n}" for n in names] + [f"{n} in {sex}s" for n in names]
+    """HPO's ways of naming a finding of one sex.
+
+    >>> _sexed("male", ["enlarged breast"])
+    ['male enlarged breast', 'enlarged breast in males', 'enlarged male breast']
+    """
+    split = (name.rpartition(" ") for name in names)
+    inside = [f"{head} {sex} {last}" for head, _, last in split if head]
+    return [f"{sex} {n}" for n in names] + [f"{n} in {sex}s" for n in names] + inside
 
 
 def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
