@@ -1027,3 +1027,8 @@ def test_atrophy_as_shrinking_and_a_sex_inside_the_name() -> None:
     # HPO names a finding of men with the sex inside: "enlarged male breast"
     assert phenotypes("Many affected men develop enlarged breasts.") == ["HP:0000771"]
     assert phenotypes("Women may have enlarged breasts.") == ["HP:0010313"]
+
+
+def test_lay_twitching_is_fasciculation() -> None:
+    found = phenotypes("Early signs include muscle cramps and twitching.")
+    assert "HP:0002380" in found and "HP:0010546" not in found
