@@ -1032,3 +1032,11 @@ def test_atrophy_as_shrinking_and_a_sex_inside_the_name() -> None:
 def test_lay_twitching_is_fasciculation() -> None:
     found = phenotypes("Early signs include muscle cramps and twitching.")
     assert "HP:0002380" in found and "HP:0010546" not in found
+
+
+def test_lay_glands_heartbeat_behavior_and_soft_spot() -> None:
+    assert phenotypes("Some have underactive parathyroid glands.") == ["HP:0000829"]
+    assert phenotypes("A racing heart is common.") == ["HP:0001649"]
+    assert phenotypes("Odd behavior is common.") == ["HP:0000708"]
+    found = phenotypes("Babies have a large soft spot and a sunken nasal bridge.")
+    assert sorted(found) == ["HP:0000239", "HP:0005280"]

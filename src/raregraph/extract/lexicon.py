@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 67
+_LEXICON_VERSION = 68
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -280,6 +280,7 @@ _SAME_FIRST_WORDS = {
     "increased": ("elevated", "raised", "high"),
     "elevated": ("increased", "raised", "high"),
     "recurrent": ("repeated", "frequent"),  # "repeated bacterial infections"
+    "depressed": ("sunken",),  # "sunken nasal bridge"
 }
 
 
