@@ -258,6 +258,10 @@ def test_a_body_part_named_once_as_a_symptom_place_is_not_an_affected_organ() ->
     assert "UBERON:0002107" in organs("It causes muscle weakness and an enlarged liver.")
     # named once on its own, as what the disease damages
     assert muscle in organs("The disease can damage the heart and the muscles.")
+    # the eyes of a facial feature are its place, not an affected organ
+    eye = "UBERON:0000970"
+    assert eye not in organs("Children have eyes that slant down and a small chin.")
+    assert eye in organs("The disease damages the eyes and the kidneys.")
 
 
 def test_a_denied_mode_broader_than_a_stated_one_is_dropped() -> None:

@@ -153,6 +153,7 @@ _INCIDENTAL_ORGANS = frozenset(
         "UBERON:0000004",  # nose
         "UBERON:0000916",  # abdomen
         "UBERON:0001443",  # chest
+        "UBERON:0000970",  # eye
     }
 )
 _ORGAN_AS_MODIFIER = re.compile(
