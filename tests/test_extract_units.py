@@ -1044,3 +1044,14 @@ def test_lay_glands_heartbeat_behavior_and_soft_spot() -> None:
     assert phenotypes("Odd behavior is common.") == ["HP:0000708"]
     found = phenotypes("Babies have a large soft spot and a sunken nasal bridge.")
     assert sorted(found) == ["HP:0000239", "HP:0005280"]
+
+
+def test_no_family_history_negates_nothing_after_it() -> None:
+    s = "About 20% of cases occur in people with no family history (new mutations)."
+    assert [(m.curie, m.negated) for m in find_inheritance(s, find_mentions(s))] == [
+        (DE_NOVO, False)
+    ]
+    s = "It is not caused by new mutations."
+    assert [m.negated for m in find_inheritance(s, find_mentions(s))] == [True]
+    found = phenotypes("They have an increased tendency to bleed, especially from the nose.")
+    assert found == ["HP:0001892"]

@@ -75,6 +75,7 @@ _VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
 #: a cue inside an opening condition: "If X does not help, Y ...", "When X is not enough"
 _CONDITION_BEFORE = re.compile(r"(?:^|[;:,.]\s*)(?:if|when|unless|once)\b[^,;:]*$", re.I)
 _WITH_OR = re.compile(r"\bwith or $", re.IGNORECASE)
+_HISTORY_AFTER = re.compile(r"\s+(?:known\s+|prior\s+|previous\s+)?(?:family\s+)?history\b", re.I)
 _NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
@@ -92,6 +93,8 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
         cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in findings)]
     if cues and _WITH_OR.search(before, 0, cues[-1].start()):
         cues.pop()  # "a cleft lip with or without a cleft palate": either way, not absent
+    if cues and _HISTORY_AFTER.match(before, cues[-1].end()):
+        cues.pop()  # "no family history (new mutations)": the history is absent, not X
     if not cues:
         return False
     cue = cues[-1]
