@@ -1055,3 +1055,8 @@ def test_no_family_history_negates_nothing_after_it() -> None:
     assert [m.negated for m in find_inheritance(s, find_mentions(s))] == [True]
     found = phenotypes("They have an increased tendency to bleed, especially from the nose.")
     assert found == ["HP:0001892"]
+
+
+def test_a_misspelt_word_completed_by_three_words_after_it() -> None:
+    assert phenotypes("The hallmark is enlargment of the aorta.") == ["HP:0004942"]
+    assert phenotypes("Some have inflamation of the esophagus.") == ["HP:0100633"]

@@ -259,7 +259,7 @@ def _fused(
 #: a word glued to "and"/"or" ("cataractsand", "slurred speechand", "cramps andtingling")
 _GLUED = re.compile(r"\b(?:[a-z]{4,}(?:and|or)|(?:and|or)[a-z]{4,})\b")
 _WORDS_BEFORE = re.compile(r"(?:[a-z]+ ){1,2}$")
-_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,2}")
+_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,3}")  # three: "inflamation of the esophagus"
 
 
 def _widest(
@@ -268,7 +268,7 @@ def _widest(
     """The longest phenotype name of ``word`` with the words around it: (id, start, end).
 
     ``word`` is read for ``folded[start:end]``; up to two words before it (``left``) and
-    after it (``right``) may complete the name.
+    three after it (``right``) may complete the name.
     """
     before = _WORDS_BEFORE.search(folded, max(0, start - 40), start) if left else None
     after = _WORDS_AFTER.match(folded, end) if right else None
@@ -321,7 +321,7 @@ def _misspelt(folded: str, lexicon: Lexicon, covered: list[Mention]) -> list[Men
     """Findings with a misspelt long word ("dilated cardiomyopthy", "retinal detachement").
 
     The word is read as the phenotype word it misspells (:func:`~raregraph.extract.typos.
-    correct`), with up to two words on either side for a longer name.
+    correct`), with up to two words before it and three after it for a longer name.
     """
     found: list[Mention] = []
     known = lexicon.long_words()
