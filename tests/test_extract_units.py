@@ -1060,3 +1060,10 @@ def test_no_family_history_negates_nothing_after_it() -> None:
 def test_a_misspelt_word_completed_by_three_words_after_it() -> None:
     assert phenotypes("The hallmark is enlargment of the aorta.") == ["HP:0004942"]
     assert phenotypes("Some have inflamation of the esophagus.") == ["HP:0100633"]
+
+
+def test_a_predicate_adjective_in_a_relative_clause() -> None:
+    assert phenotypes("They have joints that are loose.") == ["HP:0001382"]
+    # the finding before "that" keeps its own reading
+    found = phenotypes("They have high arched eyebrows that are thin.")
+    assert sorted(found) == ["HP:0002553", "HP:0045074"]

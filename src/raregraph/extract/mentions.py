@@ -371,7 +371,9 @@ def _singular_phrase(phrase: str) -> str:
 #: "the liver and spleen may be enlarged": a predicate adjective after a noun (list).
 _MORE_ADJECTIVES = re.compile(r"(?:,? (?:and|or)|,) (?P<adj>[a-z]+)\b")
 _COPULA = re.compile(
-    r" (?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|appears?|grows?|"
+    # "joints that are loose": a relative clause names the subject before it too
+    r" (?:(?:that|which) )?(?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|"
+    r"appears?|grows?|"
     r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
     r"(?: (?:often|usually|also|commonly|very|particularly|sometimes|abnormally|unusually|"
     r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"
@@ -512,8 +514,12 @@ def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
 def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     for verb in _COPULA.finditer(folded):
-        # "the hair is sparse and brittle": every adjective of the predicate
-        adjectives: list[tuple[str, int | None]] = [(verb.group("adj"), None)]
+        # "the hair is sparse and brittle": every adjective of the predicate; after a
+        # relative pronoun, the adjective's own word only ("high arched eyebrows that are
+        # thin" keeps its finding before "that")
+        relative = verb.group(0).startswith((" that ", " which "))
+        first = verb.start("adj") if relative else None
+        adjectives: list[tuple[str, int | None]] = [(verb.group("adj"), first)]
         at = verb.end()
         while more := _MORE_ADJECTIVES.match(folded, at):
             adjectives.append((more.group("adj"), more.start("adj")))
