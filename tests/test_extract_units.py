@@ -1067,3 +1067,15 @@ def test_a_predicate_adjective_in_a_relative_clause() -> None:
     # the finding before "that" keeps its own reading
     found = phenotypes("They have high arched eyebrows that are thin.")
     assert sorted(found) == ["HP:0002553", "HP:0045074"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mode of inheritance is not yet known.", "HP:0000005"),
+        ("The pattern of inheritance is not well understood.", "HP:0000005"),
+        ("In some families the condition is digenic.", "HP:0010984"),
+    ],
+)
+def test_unknown_and_digenic_inheritance(sentence: str, expected: str) -> None:
+    assert [m.curie for m in find_inheritance(sentence, find_mentions(sentence))] == [expected]

@@ -92,7 +92,8 @@ _X_CONTEXT = re.compile(
 _UNKNOWN = re.compile(
     r"\b(?:(?:mode of |pattern of )?inheritance|inherit\w*|genetic cause)\b[^.;]{0,40}?\b"
     r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?"
-    r"(?:considered\s+|thought to be\s+|believed to be\s+)?(?:unknown|not known|unclear)\b|"
+    r"(?:considered\s+|thought to be\s+|believed to be\s+)?"
+    r"(?:unknown|not (?:yet |fully |well )?(?:known|understood)|unclear)\b|"
     r"\bnot known to be inherited\b",
     re.IGNORECASE,
 )
@@ -112,7 +113,7 @@ _AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE = "HP:0000006", "HP:0000007"
 _RULES = (
     (Cue(_DE_NOVO), DE_NOVO, ("novo", "new", "spontaneous", "first time")),
     (Cue(_SPORADIC), SPORADIC, ("sporadic", "family history", "affected", "history of the")),
-    (Cue(_UNKNOWN), UNKNOWN, ("unknown", "not known", "unclear")),
+    (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
     (
         Cue(_ONE_COPY_ENOUGH),
