@@ -1087,3 +1087,10 @@ def test_therapies_that_mesh_files_outside_its_procedures() -> None:
     assert {o for p, o, _ in edges if p == "TREATED_BY"} == {
         "MESH:D004519", "MESH:D001521", "MESH:D016540", "MESH:D018479"
     }
+
+
+def test_lay_removals_vaccines_and_devices() -> None:
+    edges = _edges_of("Treatment includes adenoid removal, yearly flu shots and a vibrating vest.")
+    assert {o for p, o, _ in edges if p == "TREATED_BY"} == {
+        "MAXO:0001029", "MESH:D007252", "MESH:D035641"
+    }

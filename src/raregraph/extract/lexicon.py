@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 73
+_LEXICON_VERSION = 74
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -622,7 +622,7 @@ def _removal_wordings(noun: str) -> list[str]:
     >>> _removal_wordings("spleen")[:3]
     ['removal of the spleen', 'surgical removal of the spleen', 'surgery to remove the spleen']
     """
-    return [
+    found = [
         f"removal of the {noun}",
         f"surgical removal of the {noun}",
         f"surgery to remove the {noun}",
@@ -632,6 +632,11 @@ def _removal_wordings(noun: str) -> list[str]:
         f"{noun} removed",
         f"{noun} surgically removed",
     ]
+    head, _, last = noun.rpartition(" ")
+    single = singular_word(last)
+    if single != last:  # a noun names what it modifies in the singular: "adenoid removal"
+        found.append(f"{head} {single} removal" if head else f"{single} removal")
+    return found
 
 
 _INVERTED = re.compile(r"(?P<head>[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,2}), "
