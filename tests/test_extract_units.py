@@ -1094,3 +1094,7 @@ def test_lay_removals_vaccines_and_devices() -> None:
     assert {o for p, o, _ in edges if p == "TREATED_BY"} == {
         "MAXO:0001029", "MESH:D007252", "MESH:D035641"
     }
+
+
+def test_lay_tire_easily() -> None:
+    assert phenotypes("Older children tire easily.") == ["HP:0003388"]
