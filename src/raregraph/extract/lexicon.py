@@ -1294,7 +1294,8 @@ def load_lexicon(paths: dict[str, Path] | None = None, *, use_cache: bool = True
             return Lexicon(_read_packed(target.read_bytes()))
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    packed = pack_payload(build_lexicon(paths))
+    with gc_paused():  # hundreds of thousands of containers, none of them in a cycle
+        packed = pack_payload(build_lexicon(paths))
     if use_cache:
         _write_atomically(target, packed)
     return Lexicon(packed)
