@@ -1041,6 +1041,8 @@ def test_lay_removals_vaccines_and_devices() -> None:
     assert {o for p, o, _ in edges if p == "TREATED_BY"} == {
         "MAXO:0001029", "MESH:D007252", "MESH:D035641"
     }
+    edges = _edges_of("Doctors prescribe medications to control seizures.")
+    assert {o for p, o, _ in edges if p == "TREATED_BY"} == {"CHEBI:35623"}
 
 
 @pytest.mark.parametrize(
@@ -1081,6 +1083,7 @@ def test_lay_removals_vaccines_and_devices() -> None:
         # HPO's "depressed X" also reads "sunken X"
         ("Babies have a large soft spot and a sunken nasal bridge.", ["HP:0000239", "HP:0005280"]),
         ("Older children tire easily.", ["HP:0003388"]),
+        ("Some have problems with bladder control.", ["HP:0000020"]),
     ],
 )
 def test_more_lay_wordings(sentence: str, expected: list[str]) -> None:
