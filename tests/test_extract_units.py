@@ -1084,6 +1084,7 @@ def test_lay_removals_vaccines_and_devices() -> None:
         ("Babies have a large soft spot and a sunken nasal bridge.", ["HP:0000239", "HP:0005280"]),
         ("Older children tire easily.", ["HP:0003388"]),
         ("Some have problems with bladder control.", ["HP:0000020"]),
+        ("Some people have skin that bruises easily.", ["HP:0000978"]),
     ],
 )
 def test_more_lay_wordings(sentence: str, expected: list[str]) -> None:
