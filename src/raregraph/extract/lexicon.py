@@ -255,6 +255,14 @@ NOMINAL_ADJECTIVES = {
 }
 
 
+#: An organ's change and its lay wordings ("{}" the organ); with True, also for the
+#: organ's plural ("shrinking of the testicles").
+_ORGAN_CHANGES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "fibrosis": (("scarring of the {}", "{} scarring", "scarred {}"), False),
+    "atrophy": (("shrinking of the {}", "shrunken {}", "{} shrinkage"), True),
+}
+
+
 def _put_first(forms: dict[str, dict[str, list[str]]], key: str, curie: str) -> None:
     """Make ``curie`` the best phenotype reading of ``key``."""
     curies = forms.setdefault(key, {}).setdefault("phenotype", [])
@@ -506,18 +514,13 @@ def _phenotype_variants(
     for phrase in lay:
         if phrase != key:
             variants.append(phrase)
-        if phrase.endswith(" fibrosis") and " " not in phrase[: -len(" fibrosis")]:
-            # "liver fibrosis" = "scarring of the liver"
-            organ = phrase[: -len(" fibrosis")]
-            variants += [f"scarring of the {organ}", f"{organ} scarring", f"scarred {organ}"]
-        if phrase.endswith(" atrophy") and " " not in phrase[: -len(" atrophy")]:
-            # "testicle atrophy" = "shrinking of the testicles", "shrunken testicles"
-            organ = phrase[: -len(" atrophy")]
-            organs = {organ, _plural_word(organ)}
-            variants += sorted(
-                f"{wording}" for o in organs
-                for wording in (f"shrinking of the {o}", f"shrunken {o}", f"{o} shrinkage")
-            )
+        organ, _, change = phrase.rpartition(" ")
+        wordings, with_plural = _ORGAN_CHANGES.get(change, ((), False))
+        if wordings and organ and " " not in organ:
+            # "liver fibrosis" = "scarring of the liver"; "testicle atrophy" = "shrunken
+            # testicles"
+            organs = sorted({organ, _plural_word(organ)}) if with_plural else [organ]
+            variants += [wording.format(o) for o in organs for wording in wordings]
         part, _, head = phrase.partition(" ")
         if part in nouns and head and " of " not in head:  # "kidney cysts" -> "cysts of the kidney"
             heads = {head, _plural_word(head)}

@@ -606,7 +606,6 @@ def _avoided(text: str, mention: Mention) -> bool:
     return _AVOIDED_AFTER.search(text, mention.end, end) is not None
 
 
-#: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
 #: What a diet leaves out, also the later items of one list: "a diet that removes
 #: galactose and lactose", "avoids wheat, barley and rye" (not "..., and steroids").
 _LEFT_OUT_OF_DIET = re.compile(
@@ -620,6 +619,7 @@ _DIET_NAMED_AFTER = re.compile(
     r"(?P<kept>[- ](?:free|restricted|reduced|limited|controlled))?[- ]diets?\b", re.IGNORECASE
 )
 _DIET_AMOUNT_BEFORE = re.compile(r"\b(?:low|high|reduced|restricted|limited)[- ]$", re.IGNORECASE)
+#: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
 _BUILDS_UP_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:builds? up|piles? up|accumulat\w+|collects?|is deposited)\b",
     re.IGNORECASE,
