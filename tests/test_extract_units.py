@@ -380,6 +380,18 @@ def test_a_finding_said_to_be_absent_after_it_is_negated() -> None:
     assert ("HAS_PHENOTYPE", "HP:0001635", False) in edges
 
 
+def test_what_the_relatives_have_is_not_the_patients() -> None:
+    edges = _edges_of(
+        "There is usually no family history of seizures, but children have ataxia. "
+        "A family history of heart disease is common, and the kidneys fail."
+    )
+    assert {(p, o) for p, o, _ in edges if p != "HAS_MODE_OF_INHERITANCE"} == {
+        ("HAS_PHENOTYPE", "HP:0001251"),
+        ("HAS_PHENOTYPE", "HP:0000083"),
+        ("DISEASE_HAS_LOCATION", "UBERON:0002113"),
+    }
+
+
 def test_a_contrast_is_not_an_absence() -> None:
     edges = _edges_of("Some children have stiffness rather than chorea.")
     assert not any(negated for _, _, negated in edges)
@@ -449,6 +461,9 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("In anticipation of surgery, patients fast.", set()),
         ("Most cases occur in people with no history of the disorder in their family.",
          {"HP:0003745"}),
+        # the family history of the disorder, or of something else
+        ("Most affected people have no family history of the condition.", {"HP:0003745"}),
+        ("Affected people often have no family history of heart disease.", set()),
         ("Both copies of the gene in each cell have mutations.", {"HP:0000007"}),
         # wordings that hold none of the commoner words of a mode (the rules' gates)
         ("In each affected child the variant occurred for the first time.", {DE_NOVO}),

@@ -50,6 +50,14 @@ _SPORADIC = re.compile(
     r"no history of the (?:disorder|condition|disease) in (?:their|the) famil(?:y|ies))\b",
     re.IGNORECASE,
 )
+#: "no family history of the disorder" (or of its name, or none named) is sporadic
+#: occurrence; "no family history of heart disease" is about something else
+_HISTORY_OF_OTHER = re.compile(
+    r"\s+of\s+(?!(?:the|this|that|such an?|a similar|the same|their|her|his)\s+"
+    r"(?:\w+\s+){0,2}?(?:disorders?|conditions?|diseases?|syndromes?|illness|problems?)\b"
+    r"|it\b|them\b)",
+    re.IGNORECASE,
+)
 #: "the condition shows anticipation": HP:0003743 Genetic anticipation
 _ANTICIPATION = re.compile(
     r"\b(?:shows?|showing|displays?|exhibits?|called|known as|undergoes?)\s+(?:genetic\s+)?"
@@ -186,6 +194,10 @@ def find_inheritance(
         if curie == SPORADIC and any(c == DE_NOVO for c, _, _ in found):
             continue  # "a new mutation and no family history": one statement, de novo
         for match in pattern.finditer(sentence):
+            if curie == SPORADIC and match.group().lower().endswith("history"):
+                other = _HISTORY_OF_OTHER.match(sentence, match.end())
+                if other and all(start != other.end() for start, _ in spans):
+                    continue  # the history of something else, not of this disorder
             if free(match.start(), match.end()):
                 found.append((curie, match.start(), match.end()))
     result = []

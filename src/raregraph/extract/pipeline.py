@@ -180,6 +180,16 @@ _LESION_BEFORE = re.compile(
     r"neurofibromas?|angiomas?|hemangioblastomas?)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+#: "a family history of heart disease or seizures": what the relatives have, not the
+#: patient; the phrase ends at a clause's punctuation or at a word that starts a clause
+_FAMILY_HISTORY = re.compile(
+    r"\b(?:family (?:medical )?history|history in the family) of\s+"
+    r"((?:(?!\b(?:but|while|although|though|which|who|because|whereas|so|is|are|was|were"
+    r"|has|have|had|may|can|could|will|would|does|do|did)\b"
+    r"|\band (?:most|many|some|the|it|this|they|there|those|people|a|an|in)\b)"
+    r"[^,;:.()\[\]])+)",
+    re.IGNORECASE,
+)
 _TREATMENT_CATEGORY = {
     "procedure": Category.PROCEDURE,
     "drug": Category.DRUG,
@@ -437,8 +447,10 @@ def _read_sentence(
 
     busy = blocked + gene_spans
     treatments = _treatments(out, lexicon, sentence, mentions, busy, treatment_section)
+    # what the relatives have is not the patient's finding or affected organ
+    relatives = [m.span(1) for m in _FAMILY_HISTORY.finditer(text)] if "istory" in text else []
     # a finding in the phrase that names another disorder is that disorder's
-    elsewhere = busy + other_disorder_spans(text, blocked)
+    elsewhere = busy + relatives + other_disorder_spans(text, blocked)
     phenotypes = [
         m for m in mentions
         if m.kind == "phenotype" and not _inside(m, elsewhere)
@@ -469,7 +481,9 @@ def _read_sentence(
         "seldom" in text or "spared" in text or "unaffected" in text or "normal" in text
     )
     for mention in mentions:
-        if mention.kind != "organ" or _inside(mention, busy) or _overlaps(mention, treatments):
+        if mention.kind != "organ" or _inside(mention, busy + relatives) or _overlaps(
+            mention, treatments
+        ):
             continue
         if _ORGAN_AS_MODIFIER.match(text, mention.end):
             continue  # "an eye doctor", "eye exams": the organ names a kind of care
