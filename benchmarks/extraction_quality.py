@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev6|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev11|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -50,6 +50,9 @@ SETS = {
     "dev6": DATA / "gard_dev6",
     "dev7": DATA / "gard_dev7",
     "dev8": DATA / "gard_dev8",
+    "dev9": DATA / "gard_dev9",
+    "dev10": DATA / "gard_dev10",
+    "dev11": DATA / "gard_dev11",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -191,7 +194,8 @@ def main() -> int:
         default="dev",
         choices=sorted(SETS),
         help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
-        "10): written apart from the extractor, measured before tuning; heldout, heldout2: "
+        "10), dev10, dev11 (session 14): written apart from the extractor, measured before "
+        "tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",
     )

@@ -46,6 +46,11 @@ OTHER_SETS = {
                   "treatments": 0.89},
     "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.74,
                   "treatments": 0.91},
+    # written in session 14 by two separate authors; floors under the session 14 figures
+    "gard_dev10": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.64, "organs": 0.62,
+                   "treatments": 0.85},
+    "gard_dev11": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.63, "organs": 0.64,
+                   "treatments": 0.84},
     # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
     # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone
     "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.82,
