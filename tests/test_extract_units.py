@@ -449,6 +449,8 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("It should not be confused with autosomal recessive polycystic kidney disease.", set()),
         ("A look-alike is a separate, autosomal recessive condition.", set()),
         ("It is autosomal dominant, unlike a separate, recessive condition.", {"HP:0000006"}),
+        ("Some changes cause a separate, milder disorder called Wolfram-like syndrome, which "
+         "runs in families in an autosomal dominant pattern.", set()),
         # a mode that is part of another disorder's name
         ("Milder mutations in the same gene cause X-linked thrombocytopenia.", set()),
         # "and appear to have": the negation ends at the second predicate
@@ -464,6 +466,12 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # the family history of the disorder, or of something else
         ("Most affected people have no family history of the condition.", {"HP:0003745"}),
         ("Affected people often have no family history of heart disease.", set()),
+        # occurring by chance, not inherited: sporadic; a change occurring by chance
+        ("This form usually occurs by chance and is not inherited.", {"HP:0003745"}),
+        ("The mutation occurs by chance and is not inherited.", set()),
+        # which gene is unknown in some cases, not how it is inherited
+        ("In the remaining cases, the genetic cause is not known.", set()),
+        ("The genetic cause of the disorder is unknown.", {"HP:0000005"}),
         ("Both copies of the gene in each cell have mutations.", {"HP:0000007"}),
         # wordings that hold none of the commoner words of a mode (the rules' gates)
         ("In each affected child the variant occurred for the first time.", {DE_NOVO}),

@@ -93,6 +93,18 @@ def test_html_page_with_entities_keeps_offsets_into_the_original():
     assert page.last_updated == dt.date(2016, 10, 4)
 
 
+def test_html_list_items_that_write_their_own_bullet():
+    markup = _as_html(
+        "Wilson disease is a rare inherited disorder that causes copper to build up in the "
+        "liver, brain and eyes. It is caused by mutations in the ATP7B gene."
+    )
+    markup = markup.replace("<li>Hepatolenticular", "<li>&nbsp;&bull; Hepatolenticular")
+    page = parse_gard_text(markup, source="x.html")
+    first = page.other_names[0]
+    assert first.text == "Hepatolenticular degeneration"
+    assert page.original[first.start : first.end] == "Hepatolenticular degeneration"
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

@@ -67,8 +67,12 @@ _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
 _OPENING = re.compile(
     r"\s*(?:(?:however|in contrast|by contrast|also|still),?\s+)?(?:(?:a|an|the)\s+)?", re.I
 )
-#: the other disorder's name in apposition to the cue: ", Crouzon syndrome with ..."
-_NAMED_AFTER = re.compile(r"(?: [a-z-]+){0,2},\s+(?:called |named |known as )?[A-Z][\w-]*")
+#: the other disorder's name in apposition to the cue (", Crouzon syndrome with ...") or
+#: given to it ("a separate disorder called Wolfram-like syndrome, which ...")
+_NAMED_AFTER = re.compile(
+    r"(?: [a-z-]+){0,2}(?:,\s+(?:called |named |known as )?|\s+(?:called|named|known as)\s+)"
+    r"[A-Z][\w-]*"
+)
 #: where a sentence turns from its subject to another one
 _SUBJECT_END = re.compile(
     r";|,? (?:but|whereas|while|unlike) (?:this|the|it|in|most|people|those)\b|\bunlike\b",

@@ -47,7 +47,16 @@ _DE_NOVO = re.compile(
 _SPORADIC = re.compile(
     r"\b(?:sporadic(?:ally)?|no family history|"
     r"no (?:other )?affected (?:relatives|family members|members|family)|"
-    r"no history of the (?:disorder|condition|disease) in (?:their|the) famil(?:y|ies))\b",
+    r"no history of the (?:disorder|condition|disease) in (?:their|the) famil(?:y|ies)|"
+    # "this form occurs by chance and is not inherited" (a change that occurs by chance
+    # is a new one: see _BY_CHANCE_CHANGE)
+    r"(?:occurs?|occurred|happens?|happened|arises?|arose) (?:\w+ )?(?:by chance|at random)"
+    r"(?=,? and (?:is|are) (?:\w+ )?not inherited))\b",
+    re.IGNORECASE,
+)
+#: a genetic change before "occurs by chance": the change is new, the case not sporadic
+_BY_CHANCE_CHANGE = re.compile(
+    r"\b(?:mutations?|variants?|changes?|deletions?|duplications?|errors?)\b[^.;]*$",
     re.IGNORECASE,
 )
 #: "no family history of the disorder" (or of its name, or none named) is sporadic
@@ -105,6 +114,13 @@ _UNKNOWN = re.compile(
     r"\bnot known to be inherited\b",
     re.IGNORECASE,
 )
+#: "in the remaining cases, the genetic cause is not known": which gene, in some of the
+#: cases, is unknown, not how the disease is inherited
+_SOME_CASES = re.compile(
+    r"\b(?:remaining|other|rest of the|some|many|a few|a minority of)\s+(?:\w+\s+)?"
+    r"(?:cases|people|persons|families|patients|individuals)\b|\d\s*(?:%|percent)",
+    re.IGNORECASE,
+)
 _FAMILY_CONTEXT = re.compile(
     r"\b(?:cases?|parents?|famil\w+|inherit\w*|affected|people|individuals|persons?|"
     r"mutations?|child)\b",
@@ -120,7 +136,11 @@ _AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE = "HP:0000006", "HP:0000007"
 #: substring test on the lower-cased sentence skips the pattern in most sentences).
 _RULES = (
     (Cue(_DE_NOVO), DE_NOVO, ("novo", "new", "spontaneous", "first time")),
-    (Cue(_SPORADIC), SPORADIC, ("sporadic", "family history", "affected", "history of the")),
+    (
+        Cue(_SPORADIC),
+        SPORADIC,
+        ("sporadic", "family history", "affected", "history of the", "chance", "random"),
+    ),
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
     (
@@ -149,6 +169,28 @@ class InheritanceMention:
     negated: bool
 
 
+def _about_something_else(
+    curie: str, match: re.Match[str], sentence: str, own_names: list[tuple[int, int]]
+) -> bool:
+    """Whether a rule's match speaks of something other than how this disease occurs.
+
+    "No family history of heart disease" (not of the disorder: ``own_names`` are the
+    spans of its names), "the mutation occurs by chance" (a new change), "in the
+    remaining cases the genetic cause is unknown" (which gene, not how it is inherited).
+    """
+    words = match.group().lower()
+    if curie == UNKNOWN:
+        return "genetic cause" in words and _SOME_CASES.search(sentence) is not None
+    if curie != SPORADIC:
+        return False
+    if words.endswith(("chance", "random")):
+        return _BY_CHANCE_CHANGE.search(sentence, 0, match.start()) is not None
+    if words.endswith("history"):
+        other = _HISTORY_OF_OTHER.match(sentence, match.end())
+        return other is not None and all(start != other.end() for start, _ in own_names)
+    return False
+
+
 def find_inheritance(
     sentence: str, mentions: Iterable[Mention], *, blocked: Iterable[tuple[int, int]] = ()
 ) -> list[InheritanceMention]:
@@ -158,6 +200,7 @@ def find_inheritance(
     name, e.g. "X-linked hypophosphatemia") are not read as modes.
     """
     spans = list(blocked)
+    own_names = list(spans)
     contrast_read = False  # the spans naming another disorder, added when first needed
 
     def free(start: int, end: int) -> bool:
@@ -194,11 +237,9 @@ def find_inheritance(
         if curie == SPORADIC and any(c == DE_NOVO for c, _, _ in found):
             continue  # "a new mutation and no family history": one statement, de novo
         for match in pattern.finditer(sentence):
-            if curie == SPORADIC and match.group().lower().endswith("history"):
-                other = _HISTORY_OF_OTHER.match(sentence, match.end())
-                if other and all(start != other.end() for start, _ in spans):
-                    continue  # the history of something else, not of this disorder
-            if free(match.start(), match.end()):
+            if free(match.start(), match.end()) and not _about_something_else(
+                curie, match, sentence, own_names
+            ):
                 found.append((curie, match.start(), match.end()))
     result = []
     seen = set()

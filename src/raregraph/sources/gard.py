@@ -230,7 +230,8 @@ _REFERENCES_HEADING = re.compile(r"^(?:references|sources|citations)\s*:?$", re.
 _LAST_UPDATED = re.compile(
     r"^(?:last (?:updated|modified|reviewed)|page last updated)\s*:?\s*(?P<date>.+?)\s*$", re.I
 )
-_BULLET = re.compile(r"^[•·◦▪‣\-*]\s*(?P<item>\S.*)$")
+#: a bullet, maybe written twice (an HTML list item whose text starts with "&bull;")
+_BULLET = re.compile(r"^(?:[•·◦▪‣\-*]\s*)+(?P<item>\S.*)$")
 _REFERENCE = re.compile(r"^\[?(?P<number>\d{1,3})[.\])]\s+(?P<text>\S.*)$")
 _KNOWN_HEADINGS = re.compile(
     r"^(?:summary|overview|description|symptoms?|signs(?: and symptoms)?|signs & symptoms"
