@@ -394,6 +394,8 @@ _MODIFIERS = frozenset(
      "diffuse", "partial", "complete", "total", "early", "late", "proximal", "distal",
      "absent", "small", "large", "short", "long", "thin", "thick", "narrow", "wide"}
 )
+#: degrees of severity: a range of them ("mild to moderate") narrows nothing
+_DEGREES = frozenset({"mild", "moderate", "severe", "profound"})
 _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent": "recurrent",
                   "repeated attacks of": "recurrent", "recurrent attacks of": "recurrent",
                   "recurrent episodes of": "recurrent", "repeated episodes of": "recurrent",
@@ -600,19 +602,13 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             if modifier.endswith("ly") and modifier[:-2] in _MODIFIERS:
                 modifier = modifier[:-2]
             modifier = _MODIFIER_SAME.get(modifier, modifier)
-            if modifier in _MODIFIERS:
+            low = _RANGE_BEFORE.search(folded, max(0, before.start() - 20), before.start())
+            if low and low.group("low") in _DEGREES and modifier in _DEGREES:
+                pass  # "mild to moderate X": a range of degrees is X itself (as HPO annotates)
+            elif modifier in _MODIFIERS:
                 candidates = [f"{modifier} {n}" for n in names]
-                curie = narrower(candidates + [f"{n}, {modifier}" for n in names],
-                                 before.start(), mention.end, "modifier")
-                # "mild to moderate X": the first degree of a range names a second reading
-                low = _RANGE_BEFORE.search(folded, max(0, before.start() - 20), before.start())
-                if curie and low and low.group("low") in _MODIFIERS:
-                    degree = low.group("low")
-                    other = _lookup_first(lexicon, [f"{n}, {degree}" for n in names]
-                                          + [f"{degree} {n}" for n in names])
-                    if other and other != curie:
-                        found.append(Mention("phenotype", other, low.start(), low.end("low"), "",
-                                             "modifier"))
+                narrower(candidates + [f"{n}, {modifier}" for n in names],
+                         before.start(), mention.end, "modifier")
         after = folded[mention.end : mention.end + 80]
         sex = _SEX_AFTER.match(after)
         if sex:
