@@ -1118,6 +1118,9 @@ def test_lay_removals_vaccines_and_devices() -> None:
         ("Older children tire easily.", ["HP:0003388"]),
         ("Some have problems with bladder control.", ["HP:0000020"]),
         ("Some people have skin that bruises easily.", ["HP:0000978"]),
+        # "slow" and "gradual" losses are progressive ones
+        ("They have a slow loss of vision and a gradual loss of hearing.",
+         ["HP:0000529", "HP:0001730"]),
     ],
 )
 def test_more_lay_wordings(sentence: str, expected: list[str]) -> None:

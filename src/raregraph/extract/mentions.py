@@ -399,7 +399,7 @@ _DEGREES = frozenset({"mild", "moderate", "severe", "profound"})
 _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent": "recurrent",
                   "repeated attacks of": "recurrent", "recurrent attacks of": "recurrent",
                   "recurrent episodes of": "recurrent", "repeated episodes of": "recurrent",
-                  "worsening": "progressive",
+                  "worsening": "progressive", "slow": "progressive", "gradual": "progressive",
                   # "long-lasting diarrhea", "long-term constipation": chronic
                   "long lasting": "chronic", "long term": "chronic", "ongoing": "chronic",
                   "lifelong": "chronic",
