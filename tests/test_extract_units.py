@@ -1118,6 +1118,12 @@ def test_lay_removals_vaccines_and_devices() -> None:
         ("Older children tire easily.", ["HP:0003388"]),
         ("Some have problems with bladder control.", ["HP:0000020"]),
         ("Some people have skin that bruises easily.", ["HP:0000978"]),
+        # sores are HPO's ulcers, placed in a part of the body named after them, also one
+        # word before the clause goes on
+        ("Sores on the genitals are common.", ["HP:0003249"]),
+        ("Painful sores in the mouth come back.", ["HP:0000155"]),
+        ("Cancers of the colon, skin and breast occur early.",
+         ["HP:0003002", "HP:0003003", "HP:0008069"]),
         # "slow" and "gradual" losses are progressive ones
         ("They have a slow loss of vision and a gradual loss of hearing.",
          ["HP:0000529", "HP:0001730"]),

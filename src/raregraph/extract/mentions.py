@@ -468,11 +468,14 @@ _DIFFICULTY_WITH = re.compile(
 
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
-_LESION = re.compile(r"\b(?:cysts?|tumou?rs?|cancers?|polyps?|growths|swelling|infections)\b")
+_LESION = re.compile(
+    r"\b(?:cysts?|tumou?rs?|cancers?|polyps?|growths|swelling|infections|sores|ulcers)\b"
+)
 #: what HPO calls a lesion in its names ("facial edema" for "swelling of the face",
 #: "Neoplasm of the pancreas" for "cancer of the pancreas")
 _NEOPLASM_WORDS = ("tumor", "tumors", "tumour", "tumours", "cancer", "cancers")
-_LESION_NAMES = {"swelling": "edema", **dict.fromkeys(_NEOPLASM_WORDS, "neoplasm")}
+_LESION_NAMES = {"swelling": "edema", "sores": "ulcers",
+                 **dict.fromkeys(_NEOPLASM_WORDS, "neoplasm")}
 #: "lung cancer", "kidney tumors": the place of a neoplasm named before it
 _PLACE_BEFORE = re.compile(r"\b(?P<place>[a-z]+) $")
 
@@ -485,6 +488,7 @@ def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
     if not (  # plain substring tests first: most sentences have none of these
         "cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
         or "swelling" in folded or "infections" in folded or "cancer" in folded
+        or "sores" in folded or "ulcers" in folded
     ):
         return []
     return [
@@ -671,8 +675,16 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
                 if limbs and index in limb_places:
                     continue
                 begin = mention.start if start == place.start("list") else offset + start
-                narrower(_placed(names, (_singular_phrase(item), item)),
-                         begin, offset + end, "place")
+                curie = narrower(_placed(names, (_singular_phrase(item), item)),
+                                 begin, offset + end, "place")
+                first, _, rest = item.partition(" ")
+                if curie is None and rest:
+                    # the place may be one word before the clause goes on ("sores on the
+                    # genitals are common"); the finding as written first ("cancers of the
+                    # skin and breast occur": breast cancer, not neoplasm of the breast)
+                    written_first = [*names[1:], *names[:1]]
+                    narrower(_placed(written_first, (_singular(first), first)),
+                             begin, offset + end, "place")
     return found
 
 
