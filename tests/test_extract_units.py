@@ -469,6 +469,13 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # occurring by chance, not inherited: sporadic; a change occurring by chance
         ("This form usually occurs by chance and is not inherited.", {"HP:0003745"}),
         ("The mutation occurs by chance and is not inherited.", set()),
+        # a random event in forming an egg or sperm cell is a new change
+        ("The deletion usually occurs as a random event during the formation of an egg or "
+         "sperm cell.", {DE_NOVO}),
+        ("Symptoms occur at random.", set()),
+        # anticipation tied to the father
+        ("The repeat lengthens most often when the father passes it on; this is called "
+         "anticipation.", {"HP:0003744"}),
         # which gene is unknown in some cases, not how it is inherited
         ("In the remaining cases, the genetic cause is not known.", set()),
         ("The genetic cause of the disorder is unknown.", {"HP:0000005"}),

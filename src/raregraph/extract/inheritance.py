@@ -41,7 +41,11 @@ _DE_NOVO = re.compile(
     r"\b(?:random |spontaneous )?new (?:deletions?|duplications?|genetic changes?|events?)\b|"
     r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b|"
     r"\b(?:occurr?ed|occurs|happened|arose|appeared) (?:as )?(?:new|anew|for the first time)\b|"
-    r"\b(?:mutation|variant|genetic change|change) (?:is|was) new\b",
+    r"\b(?:mutation|variant|genetic change|change) (?:is|was) new\b|"
+    # "it occurs as a random event during the formation of an egg or sperm cell"
+    r"\b(?:random (?:events?|errors?|mistakes?)|(?:occurs?|occurred|happens?|happened|"
+    r"arises?|arose) (?:randomly|by chance|at random))\b"
+    r"(?=[^.;]{0,80}\b(?:eggs?|sperm|reproductive cells?|germ cells?)\b)",
     re.IGNORECASE,
 )
 _SPORADIC = re.compile(
@@ -67,6 +71,9 @@ _HISTORY_OF_OTHER = re.compile(
     r"|it\b|them\b)",
     re.IGNORECASE,
 )
+#: anticipation that the text ties to the father: HP:0003744 (with paternal bias)
+_PATERNAL = re.compile(r"\b(?:father|fathers|paternal|paternally)\b", re.IGNORECASE)
+PATERNAL_ANTICIPATION = "HP:0003744"
 #: "the condition shows anticipation": HP:0003743 Genetic anticipation
 _ANTICIPATION = re.compile(
     r"\b(?:shows?|showing|displays?|exhibits?|called|known as|undergoes?)\s+(?:genetic\s+)?"
@@ -123,7 +130,7 @@ _SOME_CASES = re.compile(
 )
 _FAMILY_CONTEXT = re.compile(
     r"\b(?:cases?|parents?|famil\w+|inherit\w*|affected|people|individuals|persons?|"
-    r"mutations?|child)\b",
+    r"mutations?|child|eggs?|sperm)\b",
     re.IGNORECASE,
 )
 
@@ -135,7 +142,7 @@ _AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE = "HP:0000006", "HP:0000007"
 #: Each rule: its pattern, its mode, and words of which every match holds one (a plain
 #: substring test on the lower-cased sentence skips the pattern in most sentences).
 _RULES = (
-    (Cue(_DE_NOVO), DE_NOVO, ("novo", "new", "spontaneous", "first time")),
+    (Cue(_DE_NOVO), DE_NOVO, ("novo", "new", "spontaneous", "first time", "random", "chance")),
     (
         Cue(_SPORADIC),
         SPORADIC,
@@ -240,6 +247,8 @@ def find_inheritance(
             if free(match.start(), match.end()) and not _about_something_else(
                 curie, match, sentence, own_names
             ):
+                if curie == ANTICIPATION and _PATERNAL.search(sentence):
+                    curie = PATERNAL_ANTICIPATION  # "most often when the father passes it on"
                 found.append((curie, match.start(), match.end()))
     result = []
     seen = set()
