@@ -1131,6 +1131,14 @@ def test_lay_removals_vaccines_and_devices() -> None:
         ("Painful sores in the mouth come back.", ["HP:0000155"]),
         ("Cancers of the colon, skin and breast occur early.",
          ["HP:0003002", "HP:0003003", "HP:0008069"]),
+        # two findings that share the word where one ends and the other starts
+        ("They have widely spaced eyes that slant downward.", ["HP:0000316", "HP:0000494"]),
+        # "spells of" and "episodes of" X: HPO's episodic X where it has no recurrent X
+        ("They have spells of high blood pressure and episodes of heavy sweating.",
+         ["HP:0000875", "HP:0001069"]),
+        ("Some babies are born with Hirschsprung disease.", ["HP:0002251"]),
+        ("Adults develop damage to the peripheral nerves.", ["HP:0009830"]),
+        ("Many speak only a few words and have widely set eyes.", ["HP:0000316", "HP:0002465"]),
         # "slow" and "gradual" losses are progressive ones
         ("They have a slow loss of vision and a gradual loss of hearing.",
          ["HP:0000529", "HP:0001730"]),

@@ -81,8 +81,11 @@ _LONG_WORD = re.compile(rf"[a-z]{{{_FUSED_MIN},}}")
 _SPLIT_MIN = 5
 
 
-def longest(mentions: list[Mention]) -> list[Mention]:
+def longest(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Keep, among overlapping mentions, the longest (then the leftmost); sorted by start.
+
+    With the ``text`` they are in, two findings that only share the word where one ends
+    and the other starts are both kept (see :func:`_share_a_word`).
 
     >>> a, b = Mention("x", "A", 0, 5, "abcde"), Mention("x", "B", 2, 4, "cd")
     >>> [m.curie for m in longest([b, a])]
@@ -93,9 +96,28 @@ def longest(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     # at equal spans, a reading narrowed by the sex named before the finding wins
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start, m.how != "sex")):
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+        if all(
+            mention.end <= k.start or mention.start >= k.end
+            or (text and _share_a_word(text, mention, k))
+            for k in kept
+        ):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _share_a_word(text: str, mention: Mention, kept: Mention) -> bool:
+    """Whether two findings only share the word where one ends and the other starts.
+
+    "widely spaced eyes that slant downward": Hypertelorism ends and Downslanted
+    palpebral fissures starts at "eyes"; both are named.
+    """
+    if mention.kind != "phenotype" or kept.kind != "phenotype" or mention.curie == kept.curie:
+        return False
+    first, second = (mention, kept) if mention.start < kept.start else (kept, mention)
+    if not (first.start < second.start < first.end < second.end):
+        return False
+    shared = text[second.start : first.end]
+    return shared.isalpha() and text[first.start : second.start].endswith(" ")
 
 
 _ITEM_MARK = re.compile(", |and |or ")
@@ -404,9 +426,16 @@ _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent":
                   "long lasting": "chronic", "long term": "chronic", "ongoing": "chronic",
                   "lifelong": "chronic",
                   "very": "severe",
-                  "attacks of": "recurrent", "episodes of": "recurrent"}
+                  "attacks of": "recurrent", "episodes of": "recurrent",
+                  "spells of": "episodic"}
+#: what else a modifier may be in HPO's names, tried after it ("episodes of high blood
+#: pressure": no recurrent hypertension, but Episodic hypertension)
+_MODIFIER_ALSO = {"episodes of": "episodic", "attacks of": "episodic",
+                  "repeated episodes of": "episodic", "recurrent episodes of": "episodic",
+                  "spells of": "recurrent"}
 _BEFORE = re.compile(
     r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of|"
+    r"spells of|"
     r"long lasting|long term)"
     r"|(?P<word>[a-z]+)) $"
 )
@@ -605,14 +634,19 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             modifier = before.group("phrase") or before.group("word")
             if modifier.endswith("ly") and modifier[:-2] in _MODIFIERS:
                 modifier = modifier[:-2]
+            also = _MODIFIER_ALSO.get(modifier)
             modifier = _MODIFIER_SAME.get(modifier, modifier)
             low = _RANGE_BEFORE.search(folded, max(0, before.start() - 20), before.start())
             if low and low.group("low") in _DEGREES and modifier in _DEGREES:
                 pass  # "mild to moderate X": a range of degrees is X itself (as HPO annotates)
             elif modifier in _MODIFIERS:
-                candidates = [f"{modifier} {n}" for n in names]
-                narrower(candidates + [f"{n}, {modifier}" for n in names],
-                         before.start(), mention.end, "modifier")
+                candidates = [
+                    candidate
+                    for word in (modifier, also) if word
+                    for candidate in (*(f"{word} {n}" for n in names),
+                                      *(f"{n}, {word}" for n in names))
+                ]
+                narrower(candidates, before.start(), mention.end, "modifier")
         after = folded[mention.end : mention.end + 80]
         sex = _SEX_AFTER.match(after)
         if sex:
@@ -677,13 +711,13 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
                 begin = mention.start if start == place.start("list") else offset + start
                 curie = narrower(_placed(names, (_singular_phrase(item), item)),
                                  begin, offset + end, "place")
-                first, _, rest = item.partition(" ")
+                word, _, rest = item.partition(" ")
                 if curie is None and rest:
                     # the place may be one word before the clause goes on ("sores on the
                     # genitals are common"); the finding as written first ("cancers of the
                     # skin and breast occur": breast cancer, not neoplasm of the breast)
                     written_first = [*names[1:], *names[:1]]
-                    narrower(_placed(written_first, (_singular(first), first)),
+                    narrower(_placed(written_first, (_singular(word), word)),
                              begin, offset + end, "place")
     return found
 
@@ -874,7 +908,7 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         by_kind["phenotype"] = _split_coordinations(phenotypes)
     result: list[Mention] = []
     for kind in sorted(by_kind):
-        for mention in longest(by_kind[kind]):
+        for mention in longest(by_kind[kind], folded):
             text = sentence[mention.start : mention.end]
             result.append(
                 Mention(mention.kind, mention.curie, mention.start, mention.end, text, mention.how)
