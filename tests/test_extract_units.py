@@ -632,6 +632,20 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         ("Growth hormone treatment helps; sign language is taught.", {"MESH:D019382"},
          {"MESH:D012813"}),
         ("Magnesium chloride is the preferred form.", {"CHEBI:6636"}, set()),
+        # what a gene's product makes or breaks down is not a treatment, a few words on
+        ("The gene makes lysosome-associated membrane protein 2, which cells need.", set(),
+         {"MESH:D008565"}),
+        ("Attacks follow a meal rich in carbohydrates or salt; medicines prevent them.",
+         set(), {"MESH:D012492"}),
+        ("Tafazzin helps build cardiolipin, a fat that cells need.", set(), {"CHEBI:28494"}),
+        # "use" a device is a cue; what the body cannot use is not a treatment
+        ("Many children have a tracheostomy and use a home ventilator during sleep.",
+         {"MESH:D014139", "MESH:D012122"}, set()),
+        ("Sucrose is limited because the body cannot use it well.", set(),
+         {"CHEBI:17992"}),
+        # lay braces are orthotic devices (most curators' id)
+        ("Treatment includes ankle braces and stretching exercises.",
+         {"MESH:D009989", "MESH:D052580"}, {"MESH:D001915"}),
         # nutrients and what a drug helps get rid of are not treatments
         ("Medicines help the body get rid of nitrogen; sugar and fat are given by vein.",
          set(), {"MESH:D009584", "MESH:D000073893", "MESH:D005223"}),

@@ -55,7 +55,9 @@ _TREATMENT_CUE = re.compile(
     r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
     r"receiv(?:e|es|ed)|option|recommend\w*|strengthen\w*|curative|cur(?:e|es|ed)|"
     r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*|needs?|advis\w*|wear\w*|"
-    r"choice|first-line|mainstay|started|starting|preferred)\b",
+    r"choice|first-line|mainstay|started|starting|preferred|"
+    # "use a home ventilator", not "the body cannot use them", "which cells use"
+    r"(?<!body )(?<!cells )(?<!cannot )(?:use|uses|using))\b",
     re.IGNORECASE,
 )
 #: A chemical named as what a therapy acts on, or as a part of the diet, is not the
@@ -69,8 +71,15 @@ _TREATMENT_TARGET = re.compile(
     r"decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|build-?up of|amount of|how much|"
     r"makes?|making|produc(?:e|es|ing)|production of|"
     r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking)|"
-    r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?)"
-    r"(?: the)? $",
+    r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?|"
+    r"shortage of|lack of|deficiency of)"
+    r"(?: the)? $|"
+    # what a gene's product makes or breaks down, a few words before: "the gene makes
+    # lysosome-associated membrane protein 2", "a helper protein (saposin A)", "a meal
+    # rich in carbohydrates or salt", "helps build cardiolipin"
+    r"\b(?:makes?|making|produc(?:e|es|ing)|build(?:s|ing)?|process(?:es|ing)?|"
+    r"break(?:s|ing)? down|breakdown of|rich in|high in)"
+    r"(?: (?:a|an|the|some))?(?: [\w-]+(?:,| or| and)?| \(|\(){0,3} ?$",
     re.IGNORECASE,
 )
 _VAGUE_TREATMENT = re.compile(
