@@ -53,6 +53,9 @@ SETS = {
     "dev9": DATA / "gard_dev9",
     "dev10": DATA / "gard_dev10",
     "dev11": DATA / "gard_dev11",
+    "dev12": DATA / "gard_dev12",
+    "dev13": DATA / "gard_dev13",
+    "dev14": DATA / "gard_dev14",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -194,7 +197,7 @@ def main() -> int:
         default="dev",
         choices=sorted(SETS),
         help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
-        "10), dev9-dev11 (session 14): written apart from the extractor, measured before "
+        "10), dev9-dev14 (session 14): written apart from the extractor, measured before "
         "tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",

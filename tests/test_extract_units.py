@@ -380,6 +380,17 @@ def test_a_finding_said_to_be_absent_after_it_is_negated() -> None:
     assert ("HAS_PHENOTYPE", "HP:0001635", False) in edges
 
 
+def test_a_disease_abbreviation_is_a_whole_word() -> None:
+    page = parse_gard_text(
+        "Camurati-Engelmann disease\n\nOther Names for this Disease\n  • CED\n\n"
+        "Camurati-Engelmann disease (CED) is a rare bone disorder. It is autosomal dominant, "
+        "although not everyone who inherits the change becomes ill (reduced penetrance)."
+    )
+    modes = {e.object for e in graph_from_page(page).edges()
+             if e.predicate.name == "HAS_MODE_OF_INHERITANCE"}
+    assert modes == {"HP:0000006", "HP:0003829"}
+
+
 def test_what_the_relatives_have_is_not_the_patients() -> None:
     edges = _edges_of(
         "There is usually no family history of seizures, but children have ataxia. "
@@ -473,6 +484,18 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("The deletion usually occurs as a random event during the formation of an egg or "
          "sperm cell.", {DE_NOVO}),
         ("Symptoms occur at random.", set()),
+        # somatic mosaicism, not a parent's; a change by chance after conception
+        ("This pattern, called mosaicism, explains why the birthmark is patchy.",
+         {"HP:0001442"}),
+        ("Some of these people are mosaic, meaning the change is in only some cells.",
+         {"HP:0001442"}),
+        ("A parent may be mosaic for the change.", set()),
+        ("Germline mosaicism in a parent is possible.", set()),
+        ("The change happens by chance after conception, in one cell of the embryo.",
+         {"HP:0003745"}),
+        # "not everyone who inherits it" is a quantifier, not a negation
+        ("It is autosomal dominant, although not everyone who inherits the change becomes "
+         "ill (reduced penetrance).", {"HP:0000006", "HP:0003829"}),
         # anticipation tied to the father
         ("The repeat lengthens most often when the father passes it on; this is called "
          "anticipation.", {"HP:0003744"}),

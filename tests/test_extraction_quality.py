@@ -48,7 +48,11 @@ OTHER_SETS = {
                   "treatments": 0.87},
     "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.74,
                   "treatments": 0.91},
-    # written in session 14 by three separate authors; floors under the session 14 figures
+    # written in session 14 by six separate authors; floors under the session 14 figures
+    "gard_dev13": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.74,
+                   "treatments": 0.81},
+    "gard_dev14": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.62, "organs": 0.62,
+                   "treatments": 0.83},
     "gard_dev9": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.75, "organs": 0.63,
                   "treatments": 0.88},
     "gard_dev10": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.64, "organs": 0.62,

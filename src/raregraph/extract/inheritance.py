@@ -55,7 +55,10 @@ _SPORADIC = re.compile(
     # "this form occurs by chance and is not inherited" (a change that occurs by chance
     # is a new one: see _BY_CHANCE_CHANGE)
     r"(?:occurs?|occurred|happens?|happened|arises?|arose) (?:\w+ )?(?:by chance|at random)"
-    r"(?=,? and (?:is|are) (?:\w+ )?not inherited))\b",
+    r"(?=,? and (?:is|are) (?:\w+ )?not inherited)|"
+    # a change by chance after conception: in the embryo, not from a parent
+    r"(?:occurs?|occurred|happens?|happened|arises?|arose) (?:\w+ )?(?:by chance|at random|"
+    r"randomly) (?:[\w-]+ ){0,4}?after (?:conception|fertilization))\b",
     re.IGNORECASE,
 )
 #: a genetic change before "occurs by chance": the change is new, the case not sporadic
@@ -71,6 +74,15 @@ _HISTORY_OF_OTHER = re.compile(
     r"|it\b|them\b)",
     re.IGNORECASE,
 )
+#: "this pattern, called mosaicism", "affected people are mosaic": HP:0001442 (somatic);
+#: a parent's germline (gonadal) mosaicism is not the patient's
+_MOSAIC = re.compile(
+    r"(?<!germline )(?<!germ-line )(?<!gonadal )(?<!parental )\bmosaicism\b|"
+    r"\b(?:is|are|be|were|was) mosaic\b",
+    re.IGNORECASE,
+)
+_PARENT_BEFORE = re.compile(r"\b(?:parents?|mothers?|fathers?)\b[^,;.]*$", re.IGNORECASE)
+MOSAIC = "HP:0001442"
 #: anticipation that the text ties to the father: HP:0003744 (with paternal bias)
 _PATERNAL = re.compile(r"\b(?:father|fathers|paternal|paternally)\b", re.IGNORECASE)
 PATERNAL_ANTICIPATION = "HP:0003744"
@@ -130,7 +142,7 @@ _SOME_CASES = re.compile(
 )
 _FAMILY_CONTEXT = re.compile(
     r"\b(?:cases?|parents?|famil\w+|inherit\w*|affected|people|individuals|persons?|"
-    r"mutations?|child|eggs?|sperm)\b",
+    r"mutations?|child|eggs?|sperm|conception|embryo)\b",
     re.IGNORECASE,
 )
 
@@ -150,6 +162,7 @@ _RULES = (
     ),
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
+    (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
     (
         Cue(_ONE_COPY_ENOUGH),
         _AUTOSOMAL_DOMINANT,
@@ -186,11 +199,13 @@ def _about_something_else(
     remaining cases the genetic cause is unknown" (which gene, not how it is inherited).
     """
     words = match.group().lower()
+    if curie == MOSAIC:
+        return _PARENT_BEFORE.search(sentence, 0, match.start()) is not None
     if curie == UNKNOWN:
         return "genetic cause" in words and _SOME_CASES.search(sentence) is not None
     if curie != SPORADIC:
         return False
-    if words.endswith(("chance", "random")):
+    if words.endswith(("chance", "random")):  # (not after conception: that ends so)
         return _BY_CHANCE_CHANGE.search(sentence, 0, match.start()) is not None
     if words.endswith("history"):
         other = _HISTORY_OF_OTHER.match(sentence, match.end())
@@ -236,7 +251,7 @@ def find_inheritance(
         if curie in _COPY_RULES:
             if _X_CONTEXT.search(sentence):
                 continue  # the same words explain X-linked inheritance
-        elif curie not in (ANTICIPATION, UNKNOWN):
+        elif curie not in (ANTICIPATION, UNKNOWN, MOSAIC):
             if family is None:
                 family = _FAMILY_CONTEXT_TEST.found_in(sentence)
             if not family:

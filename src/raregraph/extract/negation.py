@@ -76,6 +76,7 @@ _VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
 _CONDITION_BEFORE = re.compile(r"(?:^|[;:,.]\s*)(?:if|when|unless|once)\b[^,;:]*$", re.I)
 _WITH_OR = re.compile(r"\bwith or $", re.IGNORECASE)
 _HISTORY_AFTER = re.compile(r"\s+(?:known\s+|prior\s+|previous\s+)?(?:family\s+)?history\b", re.I)
+_SOME_NOT_ALL = re.compile(r"\s+(?:everyone|everybody|all|every)\b", re.IGNORECASE)
 _NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
@@ -95,6 +96,8 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
         cues.pop()  # "a cleft lip with or without a cleft palate": either way, not absent
     if cues and _HISTORY_AFTER.match(before, cues[-1].end()):
         cues.pop()  # "no family history (new mutations)": the history is absent, not X
+    if cues and _SOME_NOT_ALL.match(before, cues[-1].end()):
+        cues.pop()  # "not everyone who inherits it becomes ill": some are, a quantifier
     if not cues:
         return False
     cue = cues[-1]

@@ -346,12 +346,21 @@ _UNKNOWN_NODE = Node(
 
 
 def _disease_spans(sentence: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the disease's names stand in the sentence, as whole words.
+
+    An abbreviation inside a word is not the disease ("CED" in "reduced").
+    """
     spans = []
     lowered = sentence.lower()
+    size = len(lowered)
     for name in names:
         at = lowered.find(name)
         while at >= 0:
-            spans.append((at, at + len(name)))
+            end = at + len(name)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (
+                end == size or not lowered[end].isalnum()
+            ):
+                spans.append((at, end))
             at = lowered.find(name, at + 1)
     return spans
 
