@@ -391,6 +391,14 @@ def test_a_disease_abbreviation_is_a_whole_word() -> None:
     assert modes == {"HP:0000006", "HP:0003829"}
 
 
+def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> None:
+    edges = _edges_of(
+        "Babies with two altered copies can have a much more serious illness called "
+        "neonatal severe hyperparathyroidism, with poor feeding and weak bones."
+    )
+    assert not {o for p, o, _ in edges if p in ("HAS_PHENOTYPE", "DISEASE_HAS_LOCATION")}
+
+
 def test_what_the_relatives_have_is_not_the_patients() -> None:
     edges = _edges_of(
         "There is usually no family history of seizures, but children have ataxia. "
@@ -484,6 +492,10 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("The deletion usually occurs as a random event during the formation of an egg or "
          "sperm cell.", {DE_NOVO}),
         ("Symptoms occur at random.", set()),
+        # the copies that cause a more serious illness named after them
+        ("A baby who inherits two altered copies of the gene, one from each parent, can "
+         "have a much more serious illness called neonatal severe hyperparathyroidism.",
+         set()),
         # somatic mosaicism, not a parent's; a change by chance after conception
         ("This pattern, called mosaicism, explains why the birthmark is patchy.",
          {"HP:0001442"}),

@@ -35,12 +35,16 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
-              "same", "similar", "differ", "rarer", "resemble", "rul")
+              "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
+              "known as")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
         r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
         r"\b(?:separate|distinct|unrelated)(?:,? [a-z-]+){0,2} (?:forms?|types?) of\b|"
+        # "can have a much more serious illness called neonatal severe hyperparathyroidism"
+        r"\b(?:more|less) (?:serious|severe|common|rare) (?:illness|disorder|condition|"
+        r"disease|syndrome) (?:called|named|known as)\b|"
         # a disorder that a test rules out: "to rule out cystic fibrosis"
         r"\brul(?:e|es|ed|ing) out\b|"
         r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
@@ -121,7 +125,11 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             found.append(match.span())
     spans = []
     for start, end in found:
-        named = _NAMED_AFTER.match(sentence, end) or _NAMED_AFTER.search(sentence, start, end)
+        named = (
+            _NAMED_AFTER.match(sentence, end)
+            or _NAMED_AFTER.search(sentence, start, end)
+            or sentence[start:end].lower().endswith(("called", "named", "known as"))
+        )
         if _OPENING.fullmatch(sentence, 0, start) or named:
             # the other disorder is the subject, or named right after the cue ("a separate
             # condition, Crouzon syndrome with acanthosis nigricans, in which ..."): what

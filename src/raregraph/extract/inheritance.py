@@ -251,6 +251,8 @@ def find_inheritance(
         if curie in _COPY_RULES:
             if _X_CONTEXT.search(sentence):
                 continue  # the same words explain X-linked inheritance
+            if other_disorder_spans(sentence, own_names):
+                continue  # "two altered copies ... can have a more serious illness called X"
         elif curie not in (ANTICIPATION, UNKNOWN, MOSAIC):
             if family is None:
                 family = _FAMILY_CONTEXT_TEST.found_in(sentence)

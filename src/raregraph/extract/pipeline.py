@@ -499,7 +499,7 @@ def _read_sentence(
         "seldom" in text or "spared" in text or "unaffected" in text or "normal" in text
     )
     for mention in mentions:
-        if mention.kind != "organ" or _inside(mention, busy + relatives) or _overlaps(
+        if mention.kind != "organ" or _inside(mention, elsewhere) or _overlaps(
             mention, treatments
         ):
             continue
