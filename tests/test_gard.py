@@ -93,6 +93,25 @@ def test_html_page_with_entities_keeps_offsets_into_the_original():
     assert page.last_updated == dt.date(2016, 10, 4)
 
 
+def test_html_references_in_an_ordered_list_are_references():
+    markup = _as_html(
+        "Wilson disease is a rare inherited disorder that causes copper to build up in the "
+        "liver, brain and eyes. It is caused by mutations in the ATP7B gene."
+    ).replace(
+        "<p>Last updated: 10/4/2016</p>",
+        "<p>Last updated: 10/4/2016</p><ol><li>Wilson disease. Genetics Home Reference.</li>"
+        "<li>Copper storage. Muscular Dystrophy Association. 2019.</li></ol>",
+    )
+    page = parse_gard_text(markup, source="x.html")
+    assert [(r.number, r.text) for r in page.references] == [
+        (1, "Wilson disease. Genetics Home Reference."),
+        (2, "Copper storage. Muscular Dystrophy Association. 2019."),
+    ]
+    assert "Muscular" not in page.body
+    second = page.references[1]
+    assert page.original[second.start : second.end] == second.text
+
+
 def test_html_list_items_that_write_their_own_bullet():
     markup = _as_html(
         "Wilson disease is a rare inherited disorder that causes copper to build up in the "

@@ -1,7 +1,8 @@
 """Read a GARD disease page, saved as text or HTML, into a structured record.
 
 A :class:`GardPage` holds the title, the other names, the sections of prose, the
-numbered references and the last-updated date, each with the character offsets of
+numbered references (also a bulleted list of them, as an HTML ``<ol>`` after the date
+gives) and the last-updated date, each with the character offsets of
 the piece in the original file (offsets count characters of the decoded UTF-8 text,
 end exclusive). Page furniture (javascript notices, "Print friendly version", search
 boxes, the disclaimer, the "Your Questions Answered" / "Basic Information" / "In
@@ -349,6 +350,13 @@ def _parse_view(
                     reference.group("text"),
                     *span(body_start, line.end),
                 )
+            )
+            continue
+        listed = _BULLET.match(text) if mode == "references" or after_update else None
+        if listed:  # an HTML <ol> of references: numbered by their order
+            body_start = line.start + listed.start("item")
+            references.append(
+                Reference(len(references) + 1, listed.group("item"), *span(body_start, line.end))
             )
             continue
         names = _OTHER_NAMES.match(text)
