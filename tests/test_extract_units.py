@@ -399,6 +399,30 @@ def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> Non
     assert not {o for p, o, _ in edges if p in ("HAS_PHENOTYPE", "DISEASE_HAS_LOCATION")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bracket that names the negated phrase is the absence itself, positive
+        ("Babies have no overflow tears when crying (alacrima).", {("HP:0000522", False)}),
+        ("The pancreas may no longer make enough digestive enzymes (exocrine pancreatic "
+         "insufficiency).", {("HP:0001738", False)}),
+        # a bracket that glosses a negated finding shares its negation
+        ("It does not cause seizures (fits).", {("HP:0001250", True)}),
+        # a negated clause of its own ends at "and form", or at the comma of "because"
+        ("When it does not work, cells multiply without control and form hamartomas.",
+         {("HP:0010566", False)}),
+        ("Because the pancreas does not make enough enzymes, many babies have diarrhea.",
+         {("HP:0002014", False)}),
+        # what the parents or carriers do not have is not about the patient
+        ("The parents are carriers and usually have no bleeding problems themselves.",
+         set()),
+    ],
+)
+def test_negation_scopes(sentence: str, expected: set[tuple[str, bool]]) -> None:
+    edges = _edges_of(sentence)
+    assert {(o, n) for p, o, n in edges if p == "HAS_PHENOTYPE"} == expected
+
+
 def test_what_the_relatives_have_is_not_the_patients() -> None:
     edges = _edges_of(
         "There is usually no family history of seizures, but children have ataxia. "

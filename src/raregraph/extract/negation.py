@@ -33,13 +33,21 @@ from pathlib import Path
 
 from raregraph.extract._cues import Cue
 
-__all__ = ["NormalStatement", "is_negated", "is_stated_absent", "normal_statements"]
+__all__ = [
+    "NEGATION_CUE",
+    "NormalStatement",
+    "is_negated",
+    "is_stated_absent",
+    "normal_statements",
+]
 
 _CUE = re.compile(
     r"\b(?:no|not|never|without|neither|nor|absence of|absent|lack of|lacks?|free of|"
     r"instead of|unaffected|n't|cannot|excluded|ruled out)\b",
     re.IGNORECASE,
 )
+#: The negation cues (for readers that need where a negation starts).
+NEGATION_CUE = _CUE
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:but|although|though|whereas|while|however|except|instead|which|who|that|"
     r"because|since|unless|until|so|yet)\b|"
@@ -50,7 +58,8 @@ _CLAUSE_BREAK = re.compile(
     r"others)\b|"
     # "have no family history and appear to have a new mutation": a second predicate
     r"\b(?:and|or)\s+(?:appears?|seems?|have|has|had|are|is|was|were|shows?|develops?|gets?|"
-    r"needs?|carry|carries|often|usually|then|later)\b",
+    r"needs?|carry|carries|often|usually|then|later|form|forms|cause|causes|lead|leads|"
+    r"grow|grows|become|becomes|turn|turns)\b",
     re.IGNORECASE,
 )
 #: A modal verb after the cue starts a new verb phrase ("do not respond may receive X").
@@ -73,7 +82,9 @@ _NOT_NORMALLY = re.compile(
 )
 _VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
 #: a cue inside an opening condition: "If X does not help, Y ...", "When X is not enough"
-_CONDITION_BEFORE = re.compile(r"(?:^|[;:,.]\s*)(?:if|when|unless|once)\b[^,;:]*$", re.I)
+_CONDITION_BEFORE = re.compile(
+    r"(?:^|[;:,.]\s*)(?:if|when|unless|once|because|since|as)\b[^,;:]*$", re.I
+)
 _WITH_OR = re.compile(r"\bwith or $", re.IGNORECASE)
 _HISTORY_AFTER = re.compile(r"\s+(?:known\s+|prior\s+|previous\s+)?(?:family\s+)?history\b", re.I)
 _SOME_NOT_ALL = re.compile(r"\s+(?:everyone|everybody|all|every)\b", re.IGNORECASE)

@@ -33,7 +33,12 @@ from raregraph.extract.genes import disease_types, find_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention, find_mentions
-from raregraph.extract.negation import is_negated, is_stated_absent, normal_statements
+from raregraph.extract.negation import (
+    NEGATION_CUE,
+    is_negated,
+    is_stated_absent,
+    normal_statements,
+)
 from raregraph.extract.qualifiers import clause_bounds, hedge
 from raregraph.extract.sentences import Sentence, split_sentences
 from raregraph.model import AgentType, Category, Edge, Evidence, Node, Predicate, Qualifiers
@@ -482,9 +487,10 @@ def _read_sentence(
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     spans = [(m.start, m.end) for m in phenotypes]
     for mention in phenotypes:
-        qualifiers = Qualifiers(
-            negated=_negated(text, mention, spans), hedge=hedge(text, mention.start)
-        )
+        negated = _negated(text, mention, spans) and not _names_an_absence(mention, spans, text)
+        if negated and _RELATIVES_SUBJECT.search(text, 0, mention.start):
+            continue  # "the parents are carriers and have no bleeding problems themselves"
+        qualifiers = Qualifiers(negated=negated, hedge=hedge(text, mention.start))
         node = _term_node(lexicon, mention.curie, Category.PHENOTYPIC_FEATURE)
         out.add(node, Predicate.HAS_PHENOTYPE, qualifiers, sentence, mention.start, mention.end)
     for statement in normal_statements(text):
@@ -517,6 +523,34 @@ def _read_sentence(
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
         out.add(node, Predicate.DISEASE_HAS_LOCATION, Qualifiers(), sentence, mention.start,
                 mention.end)
+
+
+#: a negated statement whose subject is the parents or carriers is not about the patient
+_RELATIVES_SUBJECT = re.compile(
+    r"(?:^|[;:.]\s*)(?:the |their |most |both )?(?:parents|carriers|carrier \w+|relatives)\b"
+    r"[^,;:]*$",
+    re.IGNORECASE,
+)
+
+
+def _names_an_absence(
+    mention: Mention, findings: Sequence[tuple[int, int]], text: str
+) -> bool:
+    """Whether a bracketed finding names the negated phrase before it, not its noun.
+
+    "no overflow tears when crying (alacrima)", "no longer make enough digestive enzymes
+    (exocrine pancreatic insufficiency)": the bracket names the absence, a positive
+    finding. When a finding stands before the bracket, the bracket glosses it and shares
+    its negation ("does not cause seizures (fits)").
+    """
+    opening = text.rfind("(", 0, mention.start)
+    if opening < 0 or text[opening + 1 : mention.start].strip():
+        return False
+    cues = list(NEGATION_CUE.finditer(text, 0, opening))
+    if not cues:
+        return False
+    cue = cues[-1].end()
+    return not any(cue <= start and end <= opening for start, end in findings)
 
 
 def _negated(
