@@ -702,9 +702,11 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
          {"MESH:D014139", "MESH:D012122"}, set()),
         ("Sucrose is limited because the body cannot use it well.", set(),
          {"CHEBI:17992"}),
-        # lay braces are orthotic devices (most curators' id)
+        # ankle braces and ankle-foot orthoses are orthotic devices; bare braces MeSH Braces
         ("Treatment includes ankle braces and stretching exercises.",
          {"MESH:D009989", "MESH:D052580"}, {"MESH:D001915"}),
+        ("Ankle-foot orthoses and back braces help.", {"MESH:D009989", "MESH:D001915"},
+         {"MESH:D061826"}),
         # nutrients and what a drug helps get rid of are not treatments
         ("Medicines help the body get rid of nitrogen; sugar and fat are given by vein.",
          set(), {"MESH:D009584", "MESH:D000073893", "MESH:D005223"}),
