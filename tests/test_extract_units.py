@@ -1214,6 +1214,15 @@ def test_lay_removals_vaccines_and_devices() -> None:
         ("Some babies are born with Hirschsprung disease.", ["HP:0002251"]),
         ("Adults develop damage to the peripheral nerves.", ["HP:0009830"]),
         ("Many speak only a few words and have widely set eyes.", ["HP:0000316", "HP:0002465"]),
+        # general lay wordings (session 14)
+        ("A few have reduced or absent reflexes, high-arched feet or hammer toes.",
+         ["HP:0001265", "HP:0001284", "HP:0001761", "HP:0001765"]),
+        ("They have bleeding from the gums and blood in the stool.",
+         ["HP:0000225", "HP:0002573"]),
+        ("Bleeding inside the brain is rare.", ["HP:0001342"]),
+        ("They have a reduced sense of pain and a poor sense of taste.",
+         ["HP:0000224", "HP:0007328"]),
+        ("Babies show late sitting and walking.", ["HP:0001270"]),
         # "slow" and "gradual" losses are progressive ones
         ("They have a slow loss of vision and a gradual loss of hearing.",
          ["HP:0000529", "HP:0001730"]),
