@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev11|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev17|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -56,6 +56,9 @@ SETS = {
     "dev12": DATA / "gard_dev12",
     "dev13": DATA / "gard_dev13",
     "dev14": DATA / "gard_dev14",
+    "dev15": DATA / "gard_dev15",
+    "dev16": DATA / "gard_dev16",
+    "dev17": DATA / "gard_dev17",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -197,7 +200,7 @@ def main() -> int:
         default="dev",
         choices=sorted(SETS),
         help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
-        "10), dev9-dev14 (session 14): written apart from the extractor, measured before "
+        "10), dev9-dev17 (session 14): written apart from the extractor, measured before "
         "tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",

@@ -49,6 +49,8 @@ OTHER_SETS = {
     # written in session 14 by six separate authors; floors under the session 14 figures
     "gard_dev12": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.61, "organs": 0.70,
                    "treatments": 0.86},
+    "gard_dev15": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.63, "organs": 0.63,
+                   "treatments": 0.78},
     "gard_dev13": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.74,
                    "treatments": 0.81},
     "gard_dev14": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.62, "organs": 0.62,
