@@ -423,6 +423,13 @@ def test_negation_scopes(sentence: str, expected: set[tuple[str, bool]]) -> None
     assert {(o, n) for p, o, n in edges if p == "HAS_PHENOTYPE"} == expected
 
 
+def test_sudden_death_beside_the_heart_is_cardiac() -> None:
+    edges = _edges_of("The heart rhythm problem can cause fainting or sudden death.")
+    assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001279", "HP:0001645"}
+    edges = _edges_of("Sudden death may occur during sleep in some people.")
+    assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001699"}
+
+
 def test_what_the_relatives_have_is_not_the_patients() -> None:
     edges = _edges_of(
         "There is usually no family history of seizures, but children have ataxia. "

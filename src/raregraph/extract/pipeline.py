@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -485,6 +486,8 @@ def _read_sentence(
         and not (" " not in m.text and _PARTICLE_AFTER.match(text, m.end))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
+    if any(m.curie in _IN_CONTEXT for m in phenotypes):
+        phenotypes = [_in_context(m, text) for m in phenotypes]
     spans = [(m.start, m.end) for m in phenotypes]
     for mention in phenotypes:
         negated = _negated(text, mention, spans) and not _names_an_absence(mention, spans, text)
@@ -523,6 +526,24 @@ def _read_sentence(
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
         out.add(node, Predicate.DISEASE_HAS_LOCATION, Qualifiers(), sentence, mention.start,
                 mention.end)
+
+
+#: findings that the sentence's context names more precisely: "sudden death" beside the
+#: heart, its rhythm or its ventricles is HPO's Sudden cardiac death (curators' choice)
+_IN_CONTEXT = {
+    "HP:0001699": (
+        re.compile(r"\b(?:heart|cardiac|arrhythmi\w*|rhythm|ventric\w*|heartbeats?)\b", re.I),
+        "HP:0001645",
+    ),
+}
+
+
+def _in_context(mention: Mention, text: str) -> Mention:
+    """The mention, narrowed when its sentence gives the context (see :data:`_IN_CONTEXT`)."""
+    found = _IN_CONTEXT.get(mention.curie)
+    if found is None or not found[0].search(text):
+        return mention
+    return dataclasses.replace(mention, curie=found[1])
 
 
 #: a negated statement whose subject is the parents or carriers is not about the patient
