@@ -1221,6 +1221,9 @@ def test_lay_removals_vaccines_and_devices() -> None:
         ("Some babies are born with Hirschsprung disease.", ["HP:0002251"]),
         ("Adults develop damage to the peripheral nerves.", ["HP:0009830"]),
         ("Many speak only a few words and have widely set eyes.", ["HP:0000316", "HP:0002465"]),
+        # a finding "during exercise" is exertional; "unconjugated" narrows bilirubin
+        ("They have shortness of breath during exercise.", ["HP:0002875"]),
+        ("Unconjugated bilirubin builds up in the blood.", ["HP:0008282"]),
         # general lay wordings (session 14)
         ("A few have reduced or absent reflexes, high-arched feet or hammer toes.",
          ["HP:0001265", "HP:0001284", "HP:0001761", "HP:0001765"]),

@@ -414,7 +414,8 @@ _MODIFIERS = frozenset(
      "chronic", "acute", "patchy", "multiple", "bilateral", "unilateral", "congenital",
      "generalized", "episodic", "intermittent", "central", "peripheral", "focal",
      "diffuse", "partial", "complete", "total", "early", "late", "proximal", "distal",
-     "absent", "small", "large", "short", "long", "thin", "thick", "narrow", "wide"}
+     "absent", "small", "large", "short", "long", "thin", "thick", "narrow", "wide",
+     "unconjugated", "conjugated"}
 )
 #: degrees of severity: a range of them ("mild to moderate") narrows nothing
 _DEGREES = frozenset({"mild", "moderate", "severe", "profound"})
@@ -449,7 +450,13 @@ _AGAIN_AFTER = re.compile(
 _WHEN_SAME = {"after birth": "postnatal", "before birth": "prenatal",
               "during sleep": "nocturnal", "at night": "nocturnal",
               "in both ears": "bilateral", "in both eyes": "bilateral",
-              "on both sides": "bilateral"}
+              "on both sides": "bilateral",
+              # "shortness of breath during exercise": exertional (or exercise-induced)
+              "during exercise": "exertional", "with exercise": "exertional",
+              "after exercise": "exercise-induced", "on exertion": "exertional",
+              "during exertion": "exertional"}
+#: a second reading of a time named after a finding, tried after the first
+_WHEN_ALSO = {"exertional": "exercise-induced", "exercise-induced": "exertional"}
 _WHEN_AFTER = re.compile(rf"^ (?P<when>{'|'.join(_WHEN_SAME)})\b")
 #: "hearing loss that gets worse over time": progressive
 _WORSE_AFTER = re.compile(
@@ -677,7 +684,8 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         when = _WHEN_AFTER.match(after)
         if when:  # "growth delay after birth": postnatal; "in both ears": bilateral
             modifier = _WHEN_SAME[when.group("when")]
-            narrower([f"{modifier} {n}" for n in names], mention.start,
+            words = [modifier, *([_WHEN_ALSO[modifier]] if modifier in _WHEN_ALSO else [])]
+            narrower([f"{word} {n}" for word in words for n in names], mention.start,
                      mention.end + when.end(), "modifier")
         worse = _WORSE_AFTER.match(after)
         if worse:  # "hearing loss that gets worse over time" = "progressive hearing loss"
