@@ -423,6 +423,27 @@ def test_negation_scopes(sentence: str, expected: set[tuple[str, bool]]) -> None
     assert {(o, n) for p, o, n in edges if p == "HAS_PHENOTYPE"} == expected
 
 
+def test_list_items_are_sentences_of_their_own() -> None:
+    items = [s.text for s in split_sentences(
+        "• Beta blockers are the main treatment.\n\n• Flecainide may be added.\n\n"
+        "• Chest pain\n\n• Very intense exercise should be avoided."
+    )]
+    assert items == [
+        "• Beta blockers are the main treatment.",
+        "• Flecainide may be added.",
+        "• Chest pain",
+        "• Very intense exercise should be avoided.",
+    ]
+    # the last item's "avoided" does not reach the drugs of the first ones
+    page = parse_gard_text(
+        "Some disease\n\nSome disease is a rare heart rhythm disorder of children.\n\n"
+        "Treatment\n\n• Beta blockers are the main treatment.\n\n• Flecainide may be "
+        "added.\n\n• Very intense exercise should be avoided."
+    )
+    treated = {e.object for e in graph_from_page(page).edges() if e.predicate.name == "TREATED_BY"}
+    assert {"CHEBI:35530", "CHEBI:75984"} <= treated
+
+
 def test_sudden_death_beside_the_heart_is_cardiac() -> None:
     edges = _edges_of("The heart rhythm problem can cause fainting or sudden death.")
     assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001279", "HP:0001645"}

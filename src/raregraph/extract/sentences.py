@@ -1,7 +1,8 @@
 """Split prose into sentences with their offsets, safe around abbreviations.
 
 A sentence ends at ``.``, ``!`` or ``?`` (after any closing quote, bracket or reference
-marker such as ``[1]``) followed by white space and an upper-case letter or digit, unless
+marker such as ``[1]``) followed by white space and an upper-case letter or digit (or a
+bullet before one), and at a blank line (list items, lines without a final period), unless
 the period belongs to a known abbreviation ("e.g.", "Dr.", "approx.") or a single initial.
 Reference markers are blanked in :attr:`Sentence.clean` so that no mention runs into them.
 
@@ -30,7 +31,11 @@ _ABBREVIATIONS = frozenset(
         "fig", "no", "vol", "st", "jr", "sr", "ca", "inc", "ltd", "co", "resp", "esp",
     }
 )
-_END = re.compile(r"[.!?]['\")\]]*(?:\[\d+(?:[,\u2013-]\d+)*\])*(?=\s+[\"'(\[]?[A-Z0-9]|\s*$)")
+_END = re.compile(
+    r"[.!?]['\")\]]*(?:\[\d+(?:[,\u2013-]\d+)*\])*(?=\s+(?:[\"'(\[]|• )?[A-Z0-9]|\s*$)|"
+    # a blank line ends a sentence too (list items, lines without a final period)
+    r"(?<=\S)(?=[ \t]*\n[ \t]*\n)"
+)
 _REFERENCE = re.compile(r"\[\d+(?:[,\u2013-]\d+)*\]")
 
 
