@@ -444,6 +444,19 @@ def test_list_items_are_sentences_of_their_own() -> None:
     assert {"CHEBI:35530", "CHEBI:75984"} <= treated
 
 
+def test_a_neighbouring_gene_in_a_deletion_is_not_the_diseases() -> None:
+    edges = _edges_of(
+        "It is caused by PAX6 mutations. Some children have a deletion large enough to "
+        "remove PAX6 together with the nearby WT1 gene. Those whose deletion includes WT1 "
+        "get kidney ultrasounds. It should not be confused with Leber hereditary optic "
+        "neuropathy, which is passed on through the mother's mitochondrial DNA."
+    )
+    assert {o for p, o, _ in edges if p in ("CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE")} == {
+        "HGNC:8620"
+    }
+    assert not {o for p, o, _ in edges if p == "HAS_MODE_OF_INHERITANCE"}
+
+
 def test_sudden_death_beside_the_heart_is_cardiac() -> None:
     edges = _edges_of("The heart rhythm problem can cause fainting or sudden death.")
     assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001279", "HP:0001645"}

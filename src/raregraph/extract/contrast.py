@@ -77,6 +77,8 @@ _NAMED_AFTER = re.compile(
     r"(?: [a-z-]+){0,2}(?:,\s+(?:called |named |known as )?|\s+(?:called|named|known as)\s+)"
     r"[A-Z][\w-]*"
 )
+#: a name (a capital) right after a cue that ends in a preposition
+_NAME_NEXT = re.compile(r"(?<=\bwith) (?:the |a |an )?[A-Z]")
 #: where a sentence turns from its subject to another one
 _SUBJECT_END = re.compile(
     r";|,? (?:but|whereas|while|unlike) (?:this|the|it|in|most|people|those)\b|\bunlike\b",
@@ -129,6 +131,8 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             _NAMED_AFTER.match(sentence, end)
             or _NAMED_AFTER.search(sentence, start, end)
             or sentence[start:end].lower().endswith(("called", "named", "known as"))
+            # "should not be confused with Leber hereditary optic neuropathy, which ..."
+            or _NAME_NEXT.match(sentence, end)
         )
         if _OPENING.fullmatch(sentence, 0, start) or named:
             # the other disorder is the subject, or named right after the cue ("a separate

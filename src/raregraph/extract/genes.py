@@ -92,6 +92,11 @@ _PRODUCT_BEFORE = re.compile(
 )
 
 
+#: a gene lost beside the disease's own in a larger deletion ("the nearby WT1 gene") is
+#: the gene of another disorder
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:nearby|neighbou?ring|adjacent|next-door)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 _GENE_AFTER = re.compile(r"\s+genes?\b")
 _GENE_CUE_TEST = Cue(_GENE_CUE)
 #: A sentence that goes on with the genes that the sentence before it introduced
@@ -230,6 +235,8 @@ def find_genes(
             continue  # "people with no BTK change": a test result, not a denial
         if not followed and _PRODUCT_BEFORE.search(sentence[: token.start()]):
             continue  # "the hormone FGF23": the gene product, named in a mechanism
+        if _NEIGHBOUR_BEFORE.search(sentence, max(0, token.start() - 30), token.start()):
+            continue  # "a deletion that removes PAX6 and the nearby WT1 gene": a neighbour
         if not gene_words and not (
             approved
             and word.isupper()

@@ -387,6 +387,9 @@ class _GeneContext(NamedTuple):
     own_types: set[str]  # the disease's own types ("type 1A"): see genes.disease_types
 
 
+_NEIGHBOUR_GENE = re.compile(
+    r"\b(?:nearby|neighbou?ring|adjacent)\s+(?P<symbol>[A-Z][A-Z0-9-]{1,9})\s+genes?\b"
+)
 #: A symbol named as a family of genes: "one of at least 13 PEX genes".
 _FAMILY = re.compile(r"\b([A-Z][A-Z0-9]{1,9}) genes\b")
 
@@ -398,6 +401,13 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
     names = [page.title.text, *(n.text for n in page.other_names), disease.name]
     lowered_names = sorted({n.lower() for n in names if len(n) > 2}, key=len, reverse=True)
     abbreviations = [n for n in names if n.isupper() or re.fullmatch(r"[A-Z0-9-]{2,8}", n)]
+    # a gene that a larger deletion removes beside the disease's own ("the nearby WT1
+    # gene") is another disorder's, wherever the page names it
+    abbreviations += [
+        m.group("symbol")
+        for section in page.sections
+        for m in _NEIGHBOUR_GENE.finditer(section.text)
+    ]
     families = {m.group(1) for section in page.sections for m in _FAMILY.finditer(section.text)}
     genes_context = _GeneContext(families, disease_types(names))
     for section in page.sections:
