@@ -708,6 +708,8 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         ("Newborns may need a breathing tube placed through the neck (tracheostomy).",
          {"MESH:D014139"}, set()),
         ("Eye doctors advise wearing sunglasses outdoors.", {"MESH:D005135"}, set()),
+        # tinted glasses are eyeglasses (the curators' id)
+        ("Tinted glasses help with glare.", {"MESH:D005139"}, {"MESH:D005135"}),
         ("A toxic by-product of vitamin A builds up in the retina.", set(), {"CHEBI:12777"}),
         ("Hydroxyurea helps; L-glutamine powder is another option.", set(), {"MESH:D011208"}),
         ("Treatment includes urine tests for adrenaline-like substances.", set(),
