@@ -457,6 +457,19 @@ def test_a_neighbouring_gene_in_a_deletion_is_not_the_diseases() -> None:
     assert not {o for p, o, _ in edges if p == "HAS_MODE_OF_INHERITANCE"}
 
 
+def test_genes_of_look_alike_cases_and_gene_products_are_not_the_diseases() -> None:
+    edges = _edges_of(
+        "It is caused by mutations in the TNFRSF1A gene, which makes a receptor for tumor "
+        "necrosis factor. Some children have a very similar illness but no TNFRSF1A "
+        "mutation. In these look-alike cases, other genes such as IL2RA or STAT5B may be "
+        "responsible. Not everyone who inherits a mutation develops symptoms."
+    )
+    assert {o for p, o, _ in edges if p in ("CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE")} == {
+        "HGNC:11916"
+    }
+    assert {o for p, o, _ in edges if p == "HAS_MODE_OF_INHERITANCE"} == {"HP:0003829"}
+
+
 def test_sudden_death_beside_the_heart_is_cardiac() -> None:
     edges = _edges_of("The heart rhythm problem can cause fainting or sudden death.")
     assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001279", "HP:0001645"}

@@ -51,6 +51,8 @@ OTHER_SETS = {
                    "treatments": 0.86},
     "gard_dev15": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.63, "organs": 0.63,
                    "treatments": 0.78},
+    "gard_dev16": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.70, "organs": 0.80,
+                   "treatments": 0.91},
     "gard_dev17": {"genes": 1.0, "inheritance": 0.97, "phenotypes": 0.59, "organs": 0.74,
                    "treatments": 0.76},
     "gard_dev13": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.74,

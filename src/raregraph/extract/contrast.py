@@ -36,7 +36,7 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
               "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
-              "known as")
+              "known as", "-like")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -51,8 +51,12 @@ _OTHER_DISORDER = Cue(
         r"\b(?:is|are|quite|very) (?:different|distinct) from\b|\bdiffers? from\b|"
 
         # "people with the same picture but no BTK change": a look-alike condition
-        r"\b(?:the same|a similar) (?:picture|symptoms|signs|features|pattern)"
-        r"(?: of [a-z ]+?)? but (?:no|without|not)\b",
+        r"\b(?:the same|a (?:very )?similar) (?:picture|symptoms|signs|features|pattern|"
+        r"illness|disease|disorder|condition)"
+        r"(?: of [a-z ]+?)? but (?:no|without|not)\b|"
+        # "in these IPEX-like cases": look-alike cases (not "a rare HHT-like disorder",
+        # which curators keep as the disease's)
+        r"[\w]+-like[\"'\u201d\u2019]? (?:cases?|patients|people|children|families)\b",
         re.IGNORECASE,
     )
 )

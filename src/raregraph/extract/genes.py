@@ -87,7 +87,8 @@ _CASES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PRODUCT_BEFORE = re.compile(
-    r"\b(?:hormone|protein|enzyme|antibody|blocks?|inhibits?|inhibitors? of)\s+(?:\w+\s+)?$",
+    r"\b(?:hormone|protein|enzyme|antibody|blocks?|inhibits?|inhibitors? of|"
+    r"receptors? for)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -251,7 +252,8 @@ def find_genes(
     if not gene_words or listed:
         mentions = ()  # a gene name without any gene word is too weak a reading
     for mention in mentions:
-        if mention.kind == "gene":
+        if mention.kind == "gene" and not _PRODUCT_BEFORE.search(sentence[: mention.start]):
+            # (not "a receptor for tumor necrosis factor": the product, in a mechanism)
             found.append((mention.curie, mention.start, mention.end))
     found.sort(key=lambda item: item[1])
     other_disorder = bool(found) and about_another_disorder(sentence, disease_spans)

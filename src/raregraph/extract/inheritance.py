@@ -83,6 +83,17 @@ _MOSAIC = re.compile(
 )
 _PARENT_BEFORE = re.compile(r"\b(?:parents?|mothers?|fathers?)\b[^,;.]*$", re.IGNORECASE)
 MOSAIC = "HP:0001442"
+#: "not everyone who inherits the change develops symptoms": HP:0003829, incomplete
+#: penetrance, in lay words
+_PENETRANCE = re.compile(
+    r"\bnot (?:everyone|everybody|all(?: people| those| carriers)?|every person|every carrier)"
+    r" (?:who|that) (?:inherits?|carry|carries|has|have) (?:\w+ ){0,3}?"
+    r"(?:mutations?|changes?|variants?|genes?|alterations?)"
+    r" (?:will )?(?:develops?|becomes?|gets?|has|have|shows?|is|are)"
+    r" (?:\w+ )?(?:symptoms|signs|ill|sick|affected|the (?:condition|disease|disorder))\b",
+    re.IGNORECASE,
+)
+PENETRANCE = "HP:0003829"
 #: anticipation that the text ties to the father: HP:0003744 (with paternal bias)
 _PATERNAL = re.compile(r"\b(?:father|fathers|paternal|paternally)\b", re.IGNORECASE)
 PATERNAL_ANTICIPATION = "HP:0003744"
@@ -163,6 +174,7 @@ _RULES = (
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
     (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
+    (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all")),
     (
         Cue(_ONE_COPY_ENOUGH),
         _AUTOSOMAL_DOMINANT,
@@ -253,7 +265,7 @@ def find_inheritance(
                 continue  # the same words explain X-linked inheritance
             if other_disorder_spans(sentence, own_names):
                 continue  # "two altered copies ... can have a more serious illness called X"
-        elif curie not in (ANTICIPATION, UNKNOWN, MOSAIC):
+        elif curie not in (ANTICIPATION, UNKNOWN, MOSAIC, PENETRANCE):
             if family is None:
                 family = _FAMILY_CONTEXT_TEST.found_in(sentence)
             if not family:
