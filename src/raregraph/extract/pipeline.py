@@ -387,6 +387,8 @@ class _GeneContext(NamedTuple):
     own_types: set[str]  # the disease's own types ("type 1A"): see genes.disease_types
 
 
+#: A gene that a larger deletion removes beside the disease's own: "the nearby WT1 gene"
+#: (its sentence is read by genes._NEIGHBOUR_BEFORE; this finds it for the whole page).
 _NEIGHBOUR_GENE = re.compile(
     r"\b(?:nearby|neighbou?ring|adjacent)\s+(?P<symbol>[A-Z][A-Z0-9-]{1,9})\s+genes?\b"
 )
