@@ -373,6 +373,11 @@ def _edges_of(text: str) -> set[tuple[str, str, bool]]:
     return {(e.predicate.name, e.object, e.negated) for e in kg.edges()}
 
 
+def _objects_of(text: str, *predicates: str) -> set[str]:
+    """The objects of the page's edges with these predicates (any negation)."""
+    return {o for p, o, _ in _edges_of(text) if p in predicates}
+
+
 def test_a_finding_said_to_be_absent_after_it_is_negated() -> None:
     edges = _edges_of("Heart failure is common. Cardiomyopathy is usually absent.")
     assert ("HAS_PHENOTYPE", "HP:0001638", True) in edges
@@ -465,17 +470,16 @@ def test_list_items_are_sentences_of_their_own() -> None:
 def test_genes_and_modes_that_are_not_the_diseases(
     text: str, genes: set[str], modes: set[str]
 ) -> None:
-    edges = _edges_of(text)
-    gene_predicates = ("CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE")
-    assert {o for p, o, _ in edges if p in gene_predicates} == genes
-    assert {o for p, o, _ in edges if p == "HAS_MODE_OF_INHERITANCE"} == modes
+    assert _objects_of(text, "CAUSED_BY", "CONDITION_ASSOCIATED_WITH_GENE") == genes
+    assert _objects_of(text, "HAS_MODE_OF_INHERITANCE") == modes
 
 
 def test_sudden_death_beside_the_heart_is_cardiac() -> None:
-    edges = _edges_of("The heart rhythm problem can cause fainting or sudden death.")
-    assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001279", "HP:0001645"}
-    edges = _edges_of("Sudden death may occur during sleep in some people.")
-    assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == {"HP:0001699"}
+    found = _objects_of("The heart rhythm problem can cause fainting or sudden death.",
+                        "HAS_PHENOTYPE")
+    assert found == {"HP:0001279", "HP:0001645"}
+    found = _objects_of("Sudden death may occur during sleep in some people.", "HAS_PHENOTYPE")
+    assert found == {"HP:0001699"}
 
 
 def test_what_the_relatives_have_is_not_the_patients() -> None:
@@ -655,8 +659,7 @@ def test_treatments_avoided_under_study_and_coordinated() -> None:
     ],
 )
 def test_a_range_of_degrees_names_the_finding(sentence: str, expected: set[str]) -> None:
-    edges = _edges_of(sentence)
-    assert {o for p, o, _ in edges if p == "HAS_PHENOTYPE"} == expected
+    assert _objects_of(sentence, "HAS_PHENOTYPE") == expected
 
 
 def test_predicate_adjective_lists_absences_and_levels() -> None:

@@ -28,7 +28,7 @@ from raregraph.extract.mentions import Mention
 from raregraph.extract.negation import is_negated
 from raregraph.extract.qualifiers import clause_bounds, share
 
-__all__ = ["GeneMention", "disease_types", "find_genes"]
+__all__ = ["GeneMention", "disease_types", "find_genes", "neighbour_genes"]
 
 _GENE_CUE = re.compile(
     r"\b(?:genes?|mutation|mutations|mutated|variants?|pathogenic|alleles?|deletions?|"
@@ -94,10 +94,10 @@ _PRODUCT_BEFORE = re.compile(
 
 
 #: a gene lost beside the disease's own in a larger deletion ("the nearby WT1 gene") is
-#: the gene of another disorder
-_NEIGHBOUR_BEFORE = re.compile(
-    r"\b(?:nearby|neighbou?ring|adjacent|next-door)\s+(?:\w+\s+)?$", re.IGNORECASE
-)
+#: the gene of another disorder: in its sentence, and (:func:`neighbour_genes`) on the page
+_NEIGHBOUR = r"\b(?i:nearby|neighbou?ring|adjacent|next-door)\s+"
+_NEIGHBOUR_BEFORE = re.compile(_NEIGHBOUR + r"(?:\w+\s+)?$")
+_NEIGHBOUR_GENE = re.compile(_NEIGHBOUR + r"(?P<symbol>[A-Z][A-Z0-9-]{1,9})\s+genes?\b")
 _GENE_AFTER = re.compile(r"\s+genes?\b")
 _GENE_CUE_TEST = Cue(_GENE_CUE)
 #: A sentence that goes on with the genes that the sentence before it introduced
@@ -169,6 +169,15 @@ def _of_another_type(sentence: str, position: int, own: set[str]) -> bool:
         return False
     other = _type_id(match.group("id"))
     return not any(other.startswith(o) or o.startswith(other) for o in own)
+
+
+def neighbour_genes(text: str) -> list[str]:
+    """Symbols named as neighbours that a larger deletion also removes.
+
+    >>> neighbour_genes("The deletion removes PAX6 together with the nearby WT1 gene.")
+    ['WT1']
+    """
+    return [match.group("symbol") for match in _NEIGHBOUR_GENE.finditer(text)]
 
 
 def find_genes(

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from raregraph.extract._cues import Cue
 from raregraph.extract.contrast import other_disorder_spans
-from raregraph.extract.genes import disease_types, find_genes
+from raregraph.extract.genes import disease_types, find_genes, neighbour_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
 from raregraph.extract.mentions import Mention, find_mentions
@@ -387,11 +387,6 @@ class _GeneContext(NamedTuple):
     own_types: set[str]  # the disease's own types ("type 1A"): see genes.disease_types
 
 
-#: A gene that a larger deletion removes beside the disease's own: "the nearby WT1 gene"
-#: (its sentence is read by genes._NEIGHBOUR_BEFORE; this finds it for the whole page).
-_NEIGHBOUR_GENE = re.compile(
-    r"\b(?:nearby|neighbou?ring|adjacent)\s+(?P<symbol>[A-Z][A-Z0-9-]{1,9})\s+genes?\b"
-)
 #: A symbol named as a family of genes: "one of at least 13 PEX genes".
 _FAMILY = re.compile(r"\b([A-Z][A-Z0-9]{1,9}) genes\b")
 
@@ -405,11 +400,7 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
     abbreviations = [n for n in names if n.isupper() or re.fullmatch(r"[A-Z0-9-]{2,8}", n)]
     # a gene that a larger deletion removes beside the disease's own ("the nearby WT1
     # gene") is another disorder's, wherever the page names it
-    abbreviations += [
-        m.group("symbol")
-        for section in page.sections
-        for m in _NEIGHBOUR_GENE.finditer(section.text)
-    ]
+    abbreviations += [gene for section in page.sections for gene in neighbour_genes(section.text)]
     families = {m.group(1) for section in page.sections for m in _FAMILY.finditer(section.text)}
     genes_context = _GeneContext(families, disease_types(names))
     for section in page.sections:
@@ -502,7 +493,7 @@ def _read_sentence(
         phenotypes = [_in_context(m, text) for m in phenotypes]
     spans = [(m.start, m.end) for m in phenotypes]
     for mention in phenotypes:
-        negated = _negated(text, mention, spans) and not _names_an_absence(mention, spans, text)
+        negated = _negated(text, mention, spans) and not _names_an_absence(text, mention, spans)
         if negated and _RELATIVES_SUBJECT.search(text, 0, mention.start):
             continue  # "the parents are carriers and have no bleeding problems themselves"
         qualifiers = Qualifiers(negated=negated, hedge=hedge(text, mention.start))
@@ -567,7 +558,7 @@ _RELATIVES_SUBJECT = re.compile(
 
 
 def _names_an_absence(
-    mention: Mention, findings: Sequence[tuple[int, int]], text: str
+    text: str, mention: Mention, findings: Sequence[tuple[int, int]]
 ) -> bool:
     """Whether a bracketed finding names the negated phrase before it, not its noun.
 
