@@ -494,6 +494,14 @@ def test_what_the_relatives_have_is_not_the_patients() -> None:
     }
 
 
+def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
+    found = _objects_of(
+        "The bowel inflammation is treated much like Crohn's disease, with steroids.",
+        "HAS_PHENOTYPE", "TREATED_BY",
+    )
+    assert found == {"HP:4000055", "CHEBI:50858"}  # not HP:0100280 Crohn's disease
+
+
 def test_a_contrast_is_not_an_absence() -> None:
     edges = _edges_of("Some children have stiffness rather than chorea.")
     assert not any(negated for _, _, negated in edges)
@@ -568,6 +576,8 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # the family history of the disorder, or of something else
         ("Most affected people have no family history of the condition.", {"HP:0003745"}),
         ("Affected people often have no family history of heart disease.", set()),
+        # a case supposed for advice, not how the disease occurs
+        ("A baby with aniridia and no family history should have genetic testing.", set()),
         # occurring by chance, not inherited: sporadic; a change occurring by chance
         ("This form usually occurs by chance and is not inherited.", {"HP:0003745"}),
         ("The mutation occurs by chance and is not inherited.", set()),

@@ -36,7 +36,7 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
               "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
-              "known as", "-like")
+              "known as", "-like", "ed like", "much like")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -60,11 +60,13 @@ _OTHER_DISORDER = Cue(
         re.IGNORECASE,
     )
 )
-#: "looks similar to Bardet-Biedl syndrome", "resembles another disorder": a named one
-#: (a capital) or another, not a finding ("a rash that resembles eczema")
+#: "looks similar to Bardet-Biedl syndrome", "resembles another disorder", "is treated
+#: much like Crohn's disease": a named one (a capital) or another, not a finding ("a rash
+#: that resembles eczema")
 _SIMILAR_TO_NAMED = re.compile(
     r"\b(?:(?:[Ll]ooks?|[Ii]s|[Aa]re|[Ss]eems?) (?:very |quite |somewhat )?similar to|"
-    r"[Rr]esembles?) (?:the |a |an )?(?:[A-Z]|another\b|other\b)"
+    r"[Rr]esembles?|(?:treated|managed|handled) (?:very |much |just )*like)"
+    r" (?:the |a |an )?(?:[A-Z]|another\b|other\b)"
 )
 #: "other forms of X": another disorder unless X is the page's disease
 _OTHER_FORMS = Cue(
@@ -120,7 +122,7 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     if not any(word in lowered for word in _CUE_WORDS):
         return ()
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
-    if "similar" in lowered or "resemble" in lowered:
+    if "similar" in lowered or "resemble" in lowered or "like" in lowered:
         found += [match.span() for match in _SIMILAR_TO_NAMED.finditer(sentence)]
     starts = {start for start, _ in own}
     for match in _OTHER_FORMS.finditer(sentence):

@@ -66,6 +66,13 @@ _BY_CHANCE_CHANGE = re.compile(
     r"\b(?:mutations?|variants?|changes?|deletions?|duplications?|errors?)\b[^.;]*$",
     re.IGNORECASE,
 )
+#: "a baby with aniridia and no family history should be tested": a case supposed, not
+#: how the disease occurs
+_SUPPOSED_PERSON_BEFORE = re.compile(
+    r"\b(?:an?|any|every)\s+(?:[\w-]+\s+)?(?:baby|child|infant|newborn|person|patient|"
+    r"individual|adult|man|woman|boy|girl|someone|anyone)\s+(?:who|with)\b[^.;]*$",
+    re.IGNORECASE,
+)
 #: "no family history of the disorder" (or of its name, or none named) is sporadic
 #: occurrence; "no family history of heart disease" is about something else
 _HISTORY_OF_OTHER = re.compile(
@@ -220,6 +227,8 @@ def _about_something_else(
     if words.endswith(("chance", "random")):  # (not after conception: that ends so)
         return _BY_CHANCE_CHANGE.search(sentence, 0, match.start()) is not None
     if words.endswith("history"):
+        if _SUPPOSED_PERSON_BEFORE.search(sentence, 0, match.start()):
+            return True
         other = _HISTORY_OF_OTHER.match(sentence, match.end())
         return other is not None and all(start != other.end() for start, _ in own_names)
     return False
