@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev17|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev21|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -59,6 +59,10 @@ SETS = {
     "dev15": DATA / "gard_dev15",
     "dev16": DATA / "gard_dev16",
     "dev17": DATA / "gard_dev17",
+    "dev18": DATA / "gard_dev18",
+    "dev19": DATA / "gard_dev19",
+    "dev20": DATA / "gard_dev20",
+    "dev21": DATA / "gard_dev21",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -200,7 +204,7 @@ def main() -> int:
         default="dev",
         choices=sorted(SETS),
         help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
-        "10), dev9-dev17 (session 14): written apart from the extractor, measured before "
+        "10), dev9-dev17 (session 14), dev18-dev21 (session 15): written apart from the extractor, measured before "
         "tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",

@@ -576,6 +576,11 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # the family history of the disorder, or of something else
         ("Most affected people have no family history of the condition.", {"HP:0003745"}),
         ("Affected people often have no family history of heart disease.", set()),
+        # semidominance in lay words; a group of disorders named by the organelle
+        ("The SLC7A9 form is sometimes described as incompletely dominant.", {"HP:0032113"}),
+        ("It is one of the mitochondrial DNA depletion syndromes.", set()),
+        ("Families can find help from groups for mitochondrial disease.", set()),
+        ("The condition shows mitochondrial inheritance.", {"HP:0001427"}),
         # a case supposed for advice, not how the disease occurs
         ("A baby with aniridia and no family history should have genetic testing.", set()),
         # occurring by chance, not inherited: sporadic; a change occurring by chance
@@ -791,6 +796,24 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
          set(), {"MESH:D012343"}),
         ("CHRNE codes for one part of the acetylcholine receptor; pyridostigmine helps.",
          {"CHEBI:8665"}, {"MESH:D011950"}),
+        # a drug never to use, one to limit, one to take care with
+        ("Valproic acid (valproate) must never be used, because it harms the liver.", set(),
+         {"CHEBI:39867", "CHEBI:60654"}),
+        ("Medicines help, but caffeine should be limited.", set(), {"CHEBI:27732"}),
+        ("Babies need special care with live vaccines.", set(), {"MESH:D014612"}),
+        # what a transporter or a bone takes up is not taken as a medicine
+        ("The transporter normally takes cystine and lysine back into the body.", set(),
+         {"CHEBI:17376", "MESH:D008239"}),
+        ("Bones take up minerals such as calcium and phosphate.", set(),
+         {"MESH:D002118", "MESH:D010710"}),
+        ("The diet makes ketones, which the brain burns in place of glucose.", set(),
+         {"MESH:D005947"}),
+        ("Patients take penicillamine every day.", {"CHEBI:50868"}, set()),
+        # drinking plenty of fluids is fluid therapy; breathing support, bracing
+        ("Treatment is to drink large amounts of fluids and to cut down on salt.",
+         {"MESH:D005440", "MESH:D004039"}, set()),
+        ("Some babies need breathing support, and bracing helps the spine.",
+         {"MESH:D012121", "MESH:D001915"}, set()),
     ],
 )
 def test_treatments_read_or_left_out(

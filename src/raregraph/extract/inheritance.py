@@ -66,6 +66,12 @@ _BY_CHANCE_CHANGE = re.compile(
     r"\b(?:mutations?|variants?|changes?|deletions?|duplications?|errors?)\b[^.;]*$",
     re.IGNORECASE,
 )
+MITOCHONDRIAL = "HP:0001427"
+_DISORDER_GROUP_AFTER = re.compile(
+    r"\s+(?:DNA\s+depletion\b|(?:diseases?|disorders?|conditions?|syndromes?|"
+    r"myopath(?:y|ies)|encephalomyopath(?:y|ies))\b)",
+    re.IGNORECASE,
+)
 #: "a baby with aniridia and no family history should be tested": a case supposed, not
 #: how the disease occurs
 _SUPPOSED_PERSON_BEFORE = re.compile(
@@ -261,9 +267,19 @@ def find_inheritance(
         if m.kind == "inheritance" and free(m.start, m.end)
     ]
     if found:
-        # "X-linked thrombocytopenia": a mode naming a disorder, a finding right after it
+        # "X-linked thrombocytopenia": a mode naming a disorder, a finding right after it;
+        # "a mitochondrial disease", "mitochondrial DNA depletion syndromes": a group of
+        # disorders named by the organelle, not how this one is passed on
         findings = {m.start for m in mentions if m.kind == "phenotype"}
-        found = [item for item in found if item[2] + 1 not in findings]
+        found = [
+            item for item in found
+            if item[2] + 1 not in findings
+            and not (
+                item[0] == MITOCHONDRIAL
+                and _DISORDER_GROUP_AFTER.match(sentence, item[2])
+                and sentence[item[1] : item[2]].lower() == "mitochondrial"
+            )
+        ]
     family: bool | None = None  # tested once, when first needed
     lowered = sentence.lower()
     for pattern, curie, needs in _RULES:

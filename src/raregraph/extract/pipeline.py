@@ -54,7 +54,9 @@ _GARD = "infores:gard"
 #: in a treatment section.
 _TREATMENT_CUE = re.compile(
     r"\b(?:treat\w*|therap\w*|manag\w*|medications?|medicines?|drugs?|supplements?|"
-    r"prescri\w*|given|taken|takes?|taking|approved|reliev\w*|injections?|infusions?|"
+    # "take a pill", not "the kidney takes cystine back", "bones take up calcium"
+    r"prescri\w*|given|taken(?! up\b)|takes?(?! (?:up|in|part|place)\b)(?![^.;]{0,80}\bback\b)|"
+    r"taking|approved|reliev\w*|injections?|infusions?|"
     r"transplant\w*|surgery|surgical\w*|procedures?|removal|help(?:s|ed)?|used|"
     r"control(?:s|led)?|pills?|tablets?|capsules?|doses?|dosing|slow(?:s|ed)?|"
     r"shrinks?|shrank|prevent(?:s|ed)?|reduc(?:e|es|ed)|improv(?:e|es|ed)|eas(?:e|es|ed)|"
@@ -75,7 +77,7 @@ _TREATMENT_TARGET = re.compile(
     r"get(?:s|ting)? rid of|"
     r"levels? of|excess|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|build-?up of|amount of|how much|"
-    r"makes?|making|produc(?:e|es|ing)|production of|"
+    r"makes?|making|produc(?:e|es|ing)|production of|in place of|instead of|"
     r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking)|"
     r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?|"
     r"shortage of|lack of|deficiency of)"
@@ -660,21 +662,28 @@ _INEFFECTIVE_AFTER = re.compile(
 #: or before "avoided" ("aripiprazole and trazodone are usually avoided").
 _AVOID_VERB = re.compile(r"\bavoid(?:ing)?\b", re.IGNORECASE)
 _AVOIDED_AFTER = re.compile(
-    r"\b(?:avoided|contraindicated|(?:should|must) not be (?:used|given|taken)|"
+    r"\b(?:avoided|contraindicated|(?:should|must) (?:not|never) be (?:used|given|taken)|"
     r"not recommended)\b",
     re.IGNORECASE,
 )
 _MEANS = re.compile(r"\b(?:with|using|by|through)\b", re.IGNORECASE)
 #: "should avoid vitamin A", "valproic acid should be avoided": a drug to stay away from.
-_AVOID_WORD = re.compile(r"avoid|not|contraindicated|harmful|dangerous", re.IGNORECASE)
+#: ... "must never be used", "caffeine should be limited", "special care with live
+#: vaccines"
+_AVOID_WORD = re.compile(
+    r"avoid|not|never|limited|contraindicated|harmful|dangerous|care with|caution",
+    re.IGNORECASE,
+)
 _AVOID_BEFORE = re.compile(
-    r"\b(?:avoid(?:ed|ing)?|not (?:take|use|be given)|contraindicated|harmful|dangerous)\b"
+    r"\b(?:avoid(?:ed|ing)?|not (?:take|use|be given)|contraindicated|harmful|dangerous|"
+    r"(?:care|caution|careful) (?:with|about|around))\b"
     r"[^.;,]{0,40}$",
     re.IGNORECASE,
 )
 _AVOID_AFTER = re.compile(
     r"^[^.;,]{0,30}?\b(?:should|must|is|are|be)\s+(?:\w+\s+)?"
-    r"(?:avoided|not be (?:used|given|taken)|contraindicated|harmful|dangerous)\b",
+    r"(?:avoided|limited|(?:not|never) be (?:used|given|taken)|contraindicated|harmful|"
+    r"dangerous)\b",
     re.IGNORECASE,
 )
 
