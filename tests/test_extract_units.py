@@ -181,6 +181,14 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
          []),
         ("A sweat test is done to rule out cystic fibrosis, which is caused by changes in "
          "the CFTR gene.", []),
+        # a named disorder set against the page's: its genes are its own
+        ("Tay-Sachs disease, by contrast, results from changes in the HEXA gene.", []),
+        ("In contrast, Tay-Sachs disease is caused by changes in the HEXA gene.", []),
+        ("This disease, by contrast, is caused by changes in the HEXB gene.",
+         [("HEXB", False)]),
+        # what a gene's enzyme acts on is not a gene
+        ("This gene provides instructions for an enzyme that trims von Willebrand factor.",
+         []),
         # an alias followed by "genes" names a family ("PEX genes"), not the aliased gene
         ("It is caused by mutations in any one of 13 PEX genes.", []),
     ],
@@ -315,6 +323,17 @@ def test_lay_terms_ids_exist_in_their_ontology() -> None:
         assert curie in lexicon.labels, (phrase, curie)
         if kind == "phenotype":
             assert "HP:0000118" in lexicon.hp_ancestors(curie)
+
+
+def test_a_lay_phrase_is_listed_once_per_kind() -> None:
+    # a second row for the same words would be silently shadowed by the first
+    seen: set[tuple[str, str]] = set()
+    for line in (DATA_DIR / "lay_terms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "kind\t")):
+            continue
+        kind, phrase = line.split("\t")[:2]
+        assert (kind, phrase.lower()) not in seen, phrase
+        seen.add((kind, phrase.lower()))
 
 
 def test_every_removal_names_a_procedure_of_the_vocabulary() -> None:
@@ -576,6 +595,13 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # the family history of the disorder, or of something else
         ("Most affected people have no family history of the condition.", {"HP:0003745"}),
         ("Affected people often have no family history of heart disease.", set()),
+        # "dominant or recessive", oligogenic and sporadic in lay words, penetrance
+        ("PROKR2 changes may act in an autosomal dominant or recessive way.",
+         {"HP:0000006", "HP:0000007"}),
+        ("Some people have variants in more than one of these genes.", {"HP:0010983"}),
+        ("Many people are the first in their family to be affected.", {"HP:0003745"}),
+        ("Penetrance is reduced, so many carriers never have an attack.", {"HP:0003829"}),
+        ("Not everyone with a variant develops symptoms.", {"HP:0003829"}),
         # semidominance in lay words; a group of disorders named by the organelle
         ("The SLC7A9 form is sometimes described as incompletely dominant.", {"HP:0032113"}),
         ("It is one of the mitochondrial DNA depletion syndromes.", set()),
@@ -809,6 +835,13 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         ("The diet makes ketones, which the brain burns in place of glucose.", set(),
          {"MESH:D005947"}),
         ("Patients take penicillamine every day.", {"CHEBI:50868"}, set()),
+        # a drug that sets off attacks; "added"; a stem cell transplant is HSCT; a recent
+        # drug named by its INN stem (a MeSH supplementary concept)
+        ("Attacks can be set off by certain medicines (for example barbiturates).", set(),
+         {"CHEBI:22693"}),
+        ("Mexiletine may be added in some cases.", {"CHEBI:6916"}, set()),
+        ("Some people need a stem cell transplant.", {"MAXO:0000747"}, {"MESH:D033581"}),
+        ("Attacks are prevented with berotralstat.", {"MESH:C000706836"}, set()),
         # drinking plenty of fluids is fluid therapy; breathing support, bracing
         ("Treatment is to drink large amounts of fluids and to cut down on salt.",
          {"MESH:D005440", "MESH:D004039"}, set()),

@@ -36,7 +36,7 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
               "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
-              "known as", "-like", "ed like", "much like")
+              "known as", "-like", "ed like", "much like", "contrast")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -67,6 +67,14 @@ _SIMILAR_TO_NAMED = re.compile(
     r"\b(?:(?:[Ll]ooks?|[Ii]s|[Aa]re|[Ss]eems?) (?:very |quite |somewhat )?similar to|"
     r"[Rr]esembles?|(?:treated|managed|handled) (?:very |much |just )*like)"
     r" (?:the |a |an )?(?:[A-Z]|another\b|other\b)"
+)
+#: "Tay-Sachs disease, by contrast, results from ...", "In contrast, Tay-Sachs disease
+#: ...": a named disorder set against the page's as the sentence's subject
+_CONTRASTED_NAME = re.compile(
+    r"\s*(?:(?:[Bb]y|[Ii]n) contrast,?\s+)?(?P<name>(?:the\s+)?"
+    r"(?!(?:This|These|That|Those|The|Its|Their|Each|Every|Another|Other|Both|Such)\b)"
+    r"[A-Z][\w'-]*(?:[ -][\w'-]+){0,3}?"
+    r" (?:disease|syndrome|disorder))(?:,?\s+(?:by|in) contrast\b)?"
 )
 #: "other forms of X": another disorder unless X is the page's disease
 _OTHER_FORMS = Cue(
@@ -121,6 +129,23 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     lowered = sentence.lower()
     if not any(word in lowered for word in _CUE_WORDS):
         return ()
+    starts = {start for start, _ in own}
+    if "contrast" in lowered:
+        named = _CONTRASTED_NAME.match(sentence)
+        if (
+            named is not None
+            and "contrast" in named.group().lower()
+            and not any(named.start("name") <= start < named.end("name") for start in starts)
+        ):
+            stop = _SUBJECT_END.search(sentence, named.end())
+            found_whole = (named.start("name"), stop.start() if stop else len(sentence))
+            return tuple(sorted({*_spans_of(sentence, own, lowered), found_whole}))
+    return _spans_of(sentence, own, lowered)
+
+
+def _spans_of(
+    sentence: str, own: tuple[tuple[int, int], ...], lowered: str
+) -> tuple[tuple[int, int], ...]:
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     if "similar" in lowered or "resemble" in lowered or "like" in lowered:
         found += [match.span() for match in _SIMILAR_TO_NAMED.finditer(sentence)]

@@ -88,7 +88,10 @@ _CASES_BEFORE = re.compile(
 )
 _PRODUCT_BEFORE = re.compile(
     r"\b(?:hormone|protein|enzyme|antibody|blocks?|inhibits?|inhibitors? of|"
-    r"receptors? for)\s+(?:\w+\s+)?$",
+    r"receptors? for)\s+(?:\w+\s+)?$|"
+    # "an enzyme that trims von Willebrand factor": what a product acts on
+    r"\b(?:hormones?|proteins?|enzymes?|antibod(?:y|ies))\s+(?:that|which)\s+"
+    r"(?:\w+\s+){1,2}(?:the\s+)?$",
     re.IGNORECASE,
 )
 

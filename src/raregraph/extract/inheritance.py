@@ -58,7 +58,10 @@ _SPORADIC = re.compile(
     r"(?=,? and (?:is|are) (?:\w+ )?not inherited)|"
     # a change by chance after conception: in the embryo, not from a parent
     r"(?:occurs?|occurred|happens?|happened|arises?|arose) (?:\w+ )?(?:by chance|at random|"
-    r"randomly) (?:[\w-]+ ){0,4}?after (?:conception|fertilization))\b",
+    r"randomly) (?:[\w-]+ ){0,4}?after (?:conception|fertilization)|"
+    # "many people are the first in their family to be affected"
+    r"(?:the )?first (?:person |one |member )?in (?:their|the|his|her) famil(?:y|ies) to "
+    r"(?:be affected|have (?:the|this) (?:condition|disease|disorder|syndrome)))\b",
     re.IGNORECASE,
 )
 #: a genetic change before "occurs by chance": the change is new, the case not sporadic
@@ -100,13 +103,22 @@ MOSAIC = "HP:0001442"
 #: penetrance, in lay words
 _PENETRANCE = re.compile(
     r"\bnot (?:everyone|everybody|all(?: people| those| carriers)?|every person|every carrier)"
-    r" (?:who|that) (?:inherits?|carry|carries|has|have) (?:\w+ ){0,3}?"
+    r" (?:(?:who|that) (?:inherits?|carry|carries|has|have) |with )(?:\w+ ){0,3}?"
     r"(?:mutations?|changes?|variants?|genes?|alterations?)"
     r" (?:will )?(?:develops?|becomes?|gets?|has|have|shows?|is|are)"
-    r" (?:\w+ )?(?:symptoms|signs|ill|sick|affected|the (?:condition|disease|disorder))\b",
+    r" (?:\w+ )?(?:symptoms|signs|ill|sick|affected|the (?:condition|disease|disorder))\b|"
+    # "penetrance is reduced", "the penetrance is incomplete"
+    r"\bpenetrance (?:is|was|appears|seems) (?:\w+ )?(?:reduced|incomplete|low|partial)\b",
     re.IGNORECASE,
 )
 PENETRANCE = "HP:0003829"
+#: "some people have variants in more than one of these genes": HP:0010983 Oligogenic
+_OLIGOGENIC = re.compile(
+    r"\b(?:variants?|mutations?|changes?|alterations?) in more than one (?:of (?:these|the) )?"
+    r"(?:\w+ )?genes\b",
+    re.IGNORECASE,
+)
+OLIGOGENIC = "HP:0010983"
 #: anticipation that the text ties to the father: HP:0003744 (with paternal bias)
 _PATERNAL = re.compile(r"\b(?:father|fathers|paternal|paternally)\b", re.IGNORECASE)
 PATERNAL_ANTICIPATION = "HP:0003744"
@@ -175,6 +187,16 @@ _FAMILY_CONTEXT_TEST = Cue(_FAMILY_CONTEXT)
 #: HP:0003743 Genetic anticipation.
 ANTICIPATION = "HP:0003743"
 _AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE = "HP:0000006", "HP:0000007"
+#: the mode that "... or recessive" ("... or dominant") makes of a stated one
+_SIBLING_MODE = {
+    _AUTOSOMAL_DOMINANT: ("recessive", _AUTOSOMAL_RECESSIVE),
+    _AUTOSOMAL_RECESSIVE: ("dominant", _AUTOSOMAL_DOMINANT),
+    "HP:0001423": ("recessive", "HP:0001419"),  # X-linked dominant / recessive
+    "HP:0001419": ("dominant", "HP:0001423"),
+}
+_OTHER_DEGREE_AFTER = re.compile(
+    r",?\s+(?:or|and|and/or)\s+(?:an?\s+)?(recessive|dominant)\b", re.IGNORECASE
+)
 #: Each rule: its pattern, its mode, and words of which every match holds one (a plain
 #: substring test on the lower-cased sentence skips the pattern in most sentences).
 _RULES = (
@@ -182,12 +204,14 @@ _RULES = (
     (
         Cue(_SPORADIC),
         SPORADIC,
-        ("sporadic", "family history", "affected", "history of the", "chance", "random"),
+        ("sporadic", "family history", "affected", "history of the", "chance", "random",
+         "first"),
     ),
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
     (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
-    (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all")),
+    (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all", "penetrance")),
+    (Cue(_OLIGOGENIC), OLIGOGENIC, ("more than one",)),
     (
         Cue(_ONE_COPY_ENOUGH),
         _AUTOSOMAL_DOMINANT,
@@ -280,6 +304,14 @@ def find_inheritance(
                 and sentence[item[1] : item[2]].lower() == "mitochondrial"
             )
         ]
+    # "in an autosomal dominant or recessive way": the second mode shares the first's
+    # qualifier word
+    for curie, _, end in list(found):
+        sibling = _SIBLING_MODE.get(curie)
+        if sibling is not None:
+            other = _OTHER_DEGREE_AFTER.match(sentence, end)
+            if other is not None and other.group(1).lower() == sibling[0]:
+                found.append((sibling[1], other.start(1), other.end(1)))
     family: bool | None = None  # tested once, when first needed
     lowered = sentence.lower()
     for pattern, curie, needs in _RULES:

@@ -63,7 +63,7 @@ _TREATMENT_CUE = re.compile(
     r"lower(?:s|ed)?|protect(?:s|ed)?|restor(?:e|es|ed)|work(?:s|ed)? for|respond\w*|"
     r"receiv(?:e|es|ed)|option|recommend\w*|strengthen\w*|curative|cur(?:e|es|ed)|"
     r"replac\w*|correct\w*|alleviat\w*|stabiliz\w*|benefit\w*|needs?|advis\w*|wear\w*|"
-    r"choice|first-line|mainstay|started|starting|preferred|"
+    r"choice|first-line|mainstay|started|starting|preferred|added|"
     # "use a home ventilator", not "the body cannot use them", "which cells use"
     r"(?<!body )(?<!cells )(?<!cannot )(?:use|uses|using))\b",
     re.IGNORECASE,
@@ -732,6 +732,11 @@ _MADE_BY_GENE_BEFORE = re.compile(
     r"\b[^.;:()]{0,40}$",
     re.IGNORECASE,
 )
+#: "attacks can be set off by certain medicines (for example barbiturates)": a trigger
+_TRIGGER_BEFORE = re.compile(
+    r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b[^.;:]*$",
+    re.IGNORECASE,
+)
 #: "the TGF-beta signaling pathway": a pathway named after a molecule
 _PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathways?\b", re.IGNORECASE)
 _PART_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s")
@@ -809,6 +814,7 @@ def _treatments(
         and not _GENE_PRODUCT.match(m.text)
         and not _MADE_BY_GENE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not _PATHWAY_AFTER.match(text, m.end)
+        and not _TRIGGER_BEFORE.search(text, 0, m.start)
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
