@@ -521,6 +521,29 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
     assert found == {"HP:4000055", "CHEBI:50858"}  # not HP:0100280 Crohn's disease
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated verb of knowing denies nothing that follows
+        ("Many people do not realize they cannot smell until they are tested.",
+         {("HP:0000458", False)}),
+        # a relative clause's negation ends at its comma
+        ("The child has a fever that does not go away, enlargement of the liver and spleen.",
+         {("HP:0001945", False), ("HP:0002240", False), ("HP:0001744", False)}),
+        # "no symptoms or only mild cramps": the second alternative holds
+        ("Some children have no symptoms or only mild muscle cramps.",
+         {("HP:0003394", False)}),
+        # "not only"
+        ("Not only seizures but also ataxia occur.",
+         {("HP:0001250", False), ("HP:0001251", False)}),
+    ],
+)
+def test_negations_that_deny_nothing_after_them(
+    text: str, expected: set[tuple[str, bool]]
+) -> None:
+    assert {(o, n) for p, o, n in _edges_of(text) if p == "HAS_PHENOTYPE"} == expected
+
+
 def test_a_contrast_is_not_an_absence() -> None:
     edges = _edges_of("Some children have stiffness rather than chorea.")
     assert not any(negated for _, _, negated in edges)

@@ -56,6 +56,8 @@ _CLAUSE_BREAK = re.compile(
     # ", and women may have ...": a new subject
     r",\s+(?:and|or|but)\s+(?:men|women|boys|girls|males|females|children|adults|people|"
     r"others)\b|"
+    # "no symptoms or only mild cramps": the second alternative holds
+    r"\bor\s+(?:only|just|at most)\b|"
     # "have no family history and appear to have a new mutation": a second predicate
     r"\b(?:and|or)\s+(?:appears?|seems?|have|has|had|are|is|was|were|shows?|develops?|gets?|"
     r"needs?|carry|carries|often|usually|then|later|form|forms|cause|causes|lead|leads|"
@@ -89,6 +91,12 @@ _WITH_OR = re.compile(r"\bwith or $", re.IGNORECASE)
 _HISTORY_AFTER = re.compile(r"\s+(?:known\s+|prior\s+|previous\s+)?(?:family\s+)?history\b", re.I)
 _SOME_NOT_ALL = re.compile(r"\s+(?:everyone|everybody|all|every)\b", re.IGNORECASE)
 _NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
+#: a negated verb of knowing or noticing, and "not only", deny nothing that follows
+_NOT_AWARE_OR_ONLY = re.compile(
+    r"\s+(?:(?:always|even|yet|usually|often)\s+)?(?:realiz|realis|notic|know|aware|"
+    r"recogni[sz]|understand|only\b)",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
 
@@ -109,13 +117,20 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
         cues.pop()  # "no family history (new mutations)": the history is absent, not X
     if cues and _SOME_NOT_ALL.match(before, cues[-1].end()):
         cues.pop()  # "not everyone who inherits it becomes ill": some are, a quantifier
+    if cues and _NOT_AWARE_OR_ONLY.match(before, cues[-1].end()):
+        cues.pop()  # "do not realize they cannot smell", "not only X": what follows holds
     if not cues:
         return False
     cue = cues[-1]
     between = before[cue.end() :]
     if _CLAUSE_BREAK_TEST.found_in(between) or _NEW_PREDICATE_TEST.found_in(between):
         return False
-    if _MAIN_VERB_TEST.found_in(between) and _RELATIVE_BEFORE.search(before, 0, cue.start()):
+    if _RELATIVE_BEFORE.search(before, 0, cue.start()) and (
+        _MAIN_VERB_TEST.found_in(between)
+        # "a high fever that does not go away, enlargement of the liver": the relative
+        # clause's negation ends at its comma
+        or ("," in between and cue.group(0).lower() in _VERB_CUES)
+    ):
         return False
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
         return False

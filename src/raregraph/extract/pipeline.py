@@ -553,8 +553,10 @@ def _in_context(mention: Mention, text: str) -> Mention:
 
 #: a negated statement whose subject is the parents or carriers is not about the patient
 _RELATIVES_SUBJECT = re.compile(
-    r"(?:^|[;:.]\s*)(?:the |their |most |both )?(?:parents|carriers|carrier \w+|relatives)\b"
-    r"[^,;:]*$",
+    r"(?:^|[;:.]\s*)(?:the |their |most |both )?(?:parents|carriers|carrier \w+|relatives|"
+    # "women who carry one expanded copy usually have no symptoms"
+    r"(?:women|men|females|males|people|relatives|parents) who (?:carry|are carriers)\b)\b"
+    r"[^;:]*$",
     re.IGNORECASE,
 )
 
