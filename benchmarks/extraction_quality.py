@@ -204,8 +204,8 @@ def main() -> int:
         default="dev",
         choices=sorted(SETS),
         help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
-        "10), dev9-dev17 (session 14), dev18-dev21 (session 15): written apart from the extractor, measured before "
-        "tuning; heldout, heldout2: "
+        "10), dev9-dev17 (session 14), dev18-dev21 (session 15): written apart from the "
+        "extractor, measured before tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",
     )

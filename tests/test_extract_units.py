@@ -536,6 +536,9 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
         # "not only"
         ("Not only seizures but also ataxia occur.",
          {("HP:0001250", False), ("HP:0001251", False)}),
+        # a negation ends with its list item
+        ("Other features include:\n  \u2022 a pale retina, which does not affect vision\n"
+         "  \u2022 tiredness", {("HP:0000505", True), ("HP:0012378", False)}),
     ],
 )
 def test_negations_that_deny_nothing_after_them(

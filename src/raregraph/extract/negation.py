@@ -125,6 +125,8 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
     between = before[cue.end() :]
     if _CLAUSE_BREAK_TEST.found_in(between) or _NEW_PREDICATE_TEST.found_in(between):
         return False
+    if "\u2022" in between or "\n" in between:
+        return False  # a negation ends with its list item (or line)
     if _RELATIVE_BEFORE.search(before, 0, cue.start()) and (
         _MAIN_VERB_TEST.found_in(between)
         # "a high fever that does not go away, enlargement of the liver": the relative

@@ -3,11 +3,12 @@
 A word of eight letters or more that no lexicon name uses is compared with the long
 words of the phenotype names: when exactly one of them is one edit away (a letter
 missing, added, changed, or two neighbours swapped) and starts with the same letter,
-the word is read as that one. The lexicon's whole vocabulary (phenotypes, anatomy,
-drugs, genes, diseases) and the long words of the ontologies' definitions guard
-ordinary words: a word that any name or definition uses is never corrected. Candidates
-are found through a deletion index (each word with one letter left out), built on
-first use.
+the word is read as that one. When several are, the one that doubles a letter written
+once wins ("disection": dissection, not direction). The lexicon's whole vocabulary
+(phenotypes, anatomy, drugs, genes, diseases) and the long words of the ontologies'
+definitions guard ordinary words: a word that any name or definition uses is never
+corrected. Candidates are found through a deletion index (each word with one letter left
+out), built on first use.
 
 >>> from raregraph.extract.lexicon import get_lexicon
 >>> correct("cardiomyopthy", get_lexicon()), correct("siezures", get_lexicon())
@@ -75,6 +76,20 @@ def correct(word: str, lexicon: Lexicon) -> str | None:
     return found
 
 
+def _single_for_double(word: str, right: str) -> bool:
+    """Tell whether ``word`` is ``right`` with one doubled letter written once.
+
+    >>> _single_for_double("disection", "dissection"), _single_for_double("direction", "dissection")
+    (True, False)
+    """
+    if len(right) != len(word) + 1:
+        return False
+    return any(
+        right[i] == right[i + 1] and right[:i] + right[i + 1 :] == word
+        for i in range(len(right) - 1)
+    )
+
+
 def _correct(word: str, lexicon: Lexicon) -> str | None:
     if len(word) < LONG_WORD or not word.isalpha() or word in _DECADES:
         return None
@@ -86,6 +101,12 @@ def _correct(word: str, lexicon: Lexicon) -> str | None:
     for shorter in _deletions(word):
         candidates.update(index.get(shorter, ()))
     found = [c for c in candidates if _one_edit(word, c)]
+    if len(found) > 1:
+        # the commonest slip, a doubled letter written once, settles a tie ("disection":
+        # dissection, not direction)
+        doubled = [c for c in found if _single_for_double(word, c)]
+        if len(doubled) == 1:
+            found = doubled
     # a slip rarely hits the first letter, while ordinary words one letter away from a
     # finding often differ there ("fighting" / "righting", "cracking" / "tracking")
     return found[0] if len(found) == 1 and found[0][0] == word[0] else None
