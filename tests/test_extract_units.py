@@ -633,6 +633,14 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("It is one of the mitochondrial DNA depletion syndromes.", set()),
         ("Families can find help from groups for mitochondrial disease.", set()),
         ("The condition shows mitochondrial inheritance.", {"HP:0001427"}),
+        ("POLG makes the enzyme that copies mitochondrial DNA.", set()),
+        ("MERRF is caused by changes in mitochondrial DNA.", {"HP:0001427"}),
+        # imprinting: the parent whose copy counts
+        ("A child develops it only if the altered gene comes from the mother.",
+         {"HP:0012274"}),
+        ("The disorder appears only when the deletion is inherited from the father.",
+         {"HP:0012275"}),
+        ("About half of children inherit the change from their mother.", set()),
         # a case supposed for advice, not how the disease occurs
         ("A baby with aniridia and no family history should have genetic testing.", set()),
         # occurring by chance, not inherited: sporadic; a change occurring by chance

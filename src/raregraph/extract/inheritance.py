@@ -75,6 +75,11 @@ _DISORDER_GROUP_AFTER = re.compile(
     r"myopath(?:y|ies)|encephalomyopath(?:y|ies))\b)",
     re.IGNORECASE,
 )
+_CHANGE_IN_BEFORE = re.compile(
+    r"\b(?:mutations?|variants?|changes?|deletions?|alterations?|defects?|errors?)\s+"
+    r"(?:\w+\s+)?(?:in|of|within)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: "a baby with aniridia and no family history should be tested": a case supposed, not
 #: how the disease occurs
 _SUPPOSED_PERSON_BEFORE = re.compile(
@@ -112,6 +117,17 @@ _PENETRANCE = re.compile(
     re.IGNORECASE,
 )
 PENETRANCE = "HP:0003829"
+#: "a child develops it only if the altered gene comes from the mother": the father's copy
+#: is silenced, HP:0012274 Autosomal dominant inheritance with paternal imprinting (and
+#: the other way round, HP:0012275)
+_FROM_ONE_PARENT = re.compile(
+    r"\b(?:only|mainly|mostly|usually|chiefly) (?:if|when|where) (?:[\w-]+ ){0,5}?"
+    r"(?:comes?|came|is inherited|are inherited|is passed(?: down| on)?|"
+    r"are passed(?: down| on)?|is transmitted|inherits? it) from (?:the|their|his|her|a) "
+    r"(?P<parent>mother|father)\b",
+    re.IGNORECASE,
+)
+PATERNAL_IMPRINTING, MATERNAL_IMPRINTING = "HP:0012274", "HP:0012275"
 #: "some people have variants in more than one of these genes": HP:0010983 Oligogenic
 _OLIGOGENIC = re.compile(
     r"\b(?:variants?|mutations?|changes?|alterations?) in more than one (?:of (?:these|the) )?"
@@ -212,6 +228,7 @@ _RULES = (
     (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
     (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all", "penetrance")),
     (Cue(_OLIGOGENIC), OLIGOGENIC, ("more than one",)),
+    (Cue(_FROM_ONE_PARENT), PATERNAL_IMPRINTING, ("mother", "father")),
     (
         Cue(_ONE_COPY_ENOUGH),
         _AUTOSOMAL_DOMINANT,
@@ -300,8 +317,16 @@ def find_inheritance(
             if item[2] + 1 not in findings
             and not (
                 item[0] == MITOCHONDRIAL
-                and _DISORDER_GROUP_AFTER.match(sentence, item[2])
                 and sentence[item[1] : item[2]].lower() == "mitochondrial"
+                and (
+                    _DISORDER_GROUP_AFTER.match(sentence, item[2]) is not None
+                    # "the enzyme that copies mitochondrial DNA": what it acts on, unless
+                    # changes in that DNA are named ("caused by changes in mitochondrial DNA")
+                    or (
+                        sentence.startswith(" DNA", item[2])
+                        and not _CHANGE_IN_BEFORE.search(sentence, 0, item[1])
+                    )
+                )
             )
         ]
     # "in an autosomal dominant or recessive way": the second mode shares the first's
@@ -335,6 +360,8 @@ def find_inheritance(
             ):
                 if curie == ANTICIPATION and _PATERNAL.search(sentence):
                     curie = PATERNAL_ANTICIPATION  # "most often when the father passes it on"
+                if curie == PATERNAL_IMPRINTING and match.group("parent").lower() == "father":
+                    curie = MATERNAL_IMPRINTING  # the mother's copy is the silenced one
                 found.append((curie, match.start(), match.end()))
     result = []
     seen = set()
