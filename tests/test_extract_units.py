@@ -876,6 +876,11 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
         ("Mexiletine may be added in some cases.", {"CHEBI:6916"}, set()),
         ("Some people need a stem cell transplant.", {"MAXO:0000747"}, {"MESH:D033581"}),
         ("Attacks are prevented with berotralstat.", {"MESH:C000706836"}, set()),
+        # lay classes and procedures: opioids, anti-nausea drugs, dental implants
+        ("Pain is treated with opioids, and vomiting with anti-nausea drugs.",
+         {"CHEBI:35482", "CHEBI:50919"}, set()),
+        ("Missing teeth can be replaced with dental implants.", {"MAXO:0001534"},
+         {"MESH:D015921"}),
         # drinking plenty of fluids is fluid therapy; breathing support, bracing
         ("Treatment is to drink large amounts of fluids and to cut down on salt.",
          {"MESH:D005440", "MESH:D004039"}, set()),
