@@ -325,6 +325,13 @@ def test_lay_terms_ids_exist_in_their_ontology() -> None:
             assert "HP:0000118" in lexicon.hp_ancestors(curie)
 
 
+def test_systematic_chemical_names_and_pseudogenes_are_not_matched() -> None:
+    lexicon = get_lexicon()
+    assert not lexicon.lookup("3,5 dichloro 2,6 dimethyl 4 pyridinol", "drug")
+    assert not lexicon.lookup("rna, u6 small nuclear 1031, pseudogene", "gene")
+    assert lexicon.lookup("interferon gamma-1b", "drug")  # a drug's name stays
+
+
 def test_a_lay_phrase_is_listed_once_per_kind() -> None:
     # a second row for the same words would be silently shadowed by the first
     seen: set[tuple[str, str]] = set()

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 90
+_LEXICON_VERSION = 91
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -821,7 +821,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
             natural = _uninverted(name) if ", " in name else name
             if not natural or _is_abbreviation(natural) or len(natural) < 4:
                 continue
-            if natural.lower() in common_words:
+            if natural.lower() in common_words or _SYSTEMATIC_NAME.search(natural):
                 continue
             for wording in _treatment_wordings(natural):
                 _add_noun(forms, wording, "drug", curie)
@@ -838,7 +838,7 @@ def build_lexicon(paths: dict[str, Path] | None = None) -> dict[str, Any]:
         for other in (*previous.split("|"), *aliases.split("|")):
             if other and curie not in symbols.setdefault(other, []):
                 symbols[other].append(curie)
-        if name and len(name) > 6:
+        if name and len(name) > 6 and "pseudogene" not in name:
             _add(forms, _key(name), "gene", curie)
 
     # MONDO diseases: names (folded) -> ids; xrefs to ORPHA, OMIM and GARD
@@ -947,6 +947,10 @@ def _decode_kinds(value: str) -> dict[str, list[str]]:
 
 #: the shortest word that :mod:`raregraph.extract.typos` corrects
 LONG_WORD = 8
+#: A systematic chemical name among a drug's MeSH entry terms ("3,5-dichloro-2,6-dimethyl-
+#: 4-pyridinol", "5-(methylamino)-2-((3,9,11-trimethyl..."): locants with brackets or
+#: commas, or a name too long for prose. No page writes them; they only slow the matcher.
+_SYSTEMATIC_NAME = re.compile(r"\d.*[(\[,]|[(\[,].*\d|^.{61,}$")
 _DEFINITION_WORD = re.compile(rf"\b[a-z]{{{LONG_WORD},}}\b")
 
 
