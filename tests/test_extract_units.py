@@ -534,6 +534,8 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
         # a negated verb of knowing denies nothing that follows
         ("Many people do not realize they cannot smell until they are tested.",
          {("HP:0000458", False)}),
+        # ... but "not known to cause" still denies
+        ("It is not known to cause seizures.", {("HP:0001250", True)}),
         # a relative clause's negation ends at its comma
         ("The child has a fever that does not go away, enlargement of the liver and spleen.",
          {("HP:0001945", False), ("HP:0002240", False), ("HP:0001744", False)}),

@@ -130,26 +130,9 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     if not any(word in lowered for word in _CUE_WORDS):
         return ()
     starts = {start for start, _ in own}
-    if "contrast" in lowered:
-        named = _CONTRASTED_NAME.match(sentence)
-        if (
-            named is not None
-            and "contrast" in named.group().lower()
-            and not any(named.start("name") <= start < named.end("name") for start in starts)
-        ):
-            stop = _SUBJECT_END.search(sentence, named.end())
-            found_whole = (named.start("name"), stop.start() if stop else len(sentence))
-            return tuple(sorted({*_spans_of(sentence, own, lowered), found_whole}))
-    return _spans_of(sentence, own, lowered)
-
-
-def _spans_of(
-    sentence: str, own: tuple[tuple[int, int], ...], lowered: str
-) -> tuple[tuple[int, int], ...]:
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     if "similar" in lowered or "resemble" in lowered or "like" in lowered:
         found += [match.span() for match in _SIMILAR_TO_NAMED.finditer(sentence)]
-    starts = {start for start, _ in own}
     for match in _OTHER_FORMS.finditer(sentence):
         at = match.end()
         if sentence.startswith("the ", at) and at + 4 in starts:
@@ -173,4 +156,26 @@ def _spans_of(
         else:
             stop = _PHRASE_END.search(sentence, end)
         spans.append((start, stop.start() if stop else len(sentence)))
+    if "contrast" in lowered:
+        contrasted = _contrasted_subject(sentence, starts)
+        if contrasted is not None and contrasted not in spans:
+            spans.append(contrasted)
     return tuple(sorted(spans))
+
+
+def _contrasted_subject(sentence: str, own_starts: set[int]) -> tuple[int, int] | None:
+    """The span of a named disorder set against the page's as the sentence's subject.
+
+    >>> s = "Tay-Sachs disease, by contrast, results from changes in HEXA."
+    >>> s[slice(*_contrasted_subject(s, set()))]
+    'Tay-Sachs disease, by contrast, results from changes in HEXA.'
+    >>> _contrasted_subject(s, {0}) is None  # the page's own disease
+    True
+    """
+    named = _CONTRASTED_NAME.match(sentence)
+    if named is None or "contrast" not in named.group().lower():
+        return None
+    if any(named.start("name") <= start < named.end("name") for start in own_starts):
+        return None
+    stop = _SUBJECT_END.search(sentence, named.end())
+    return named.start("name"), stop.start() if stop else len(sentence)

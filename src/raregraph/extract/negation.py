@@ -93,8 +93,8 @@ _SOME_NOT_ALL = re.compile(r"\s+(?:everyone|everybody|all|every)\b", re.IGNORECA
 _NEW_NOUN_PHRASE = re.compile(r"\band\s+(?:a|an|the)\b", re.IGNORECASE)
 #: a negated verb of knowing or noticing, and "not only", deny nothing that follows
 _NOT_AWARE_OR_ONLY = re.compile(
-    r"\s+(?:(?:always|even|yet|usually|often)\s+)?(?:realiz|realis|notic|know|aware|"
-    r"recogni[sz]|understand|only\b)",
+    r"\s+(?:(?:always|even|yet|usually|often)\s+)?(?:realiz|realis|notic|aware|"
+    r"recogni[sz]|only\b)",
     re.IGNORECASE,
 )
 _MAX_WORDS = 7
