@@ -281,6 +281,24 @@ def _about_something_else(
     return False
 
 
+def _organelle_named(sentence: str, curie: str, start: int, end: int) -> bool:
+    """Whether a bare "mitochondrial" names the organelle, not mitochondrial inheritance.
+
+    "The mitochondrial DNA depletion syndromes" (a group of disorders), "the enzyme that
+    copies mitochondrial DNA" (what it acts on); but "caused by changes in mitochondrial
+    DNA" is the mode.
+
+    >>> s = "An enzyme copies mitochondrial DNA."
+    >>> _organelle_named(s, MITOCHONDRIAL, s.index("mito"), s.index(" DNA"))
+    True
+    """
+    if curie != MITOCHONDRIAL or sentence[start:end].lower() != "mitochondrial":
+        return False
+    if _DISORDER_GROUP_AFTER.match(sentence, end):
+        return True
+    return sentence.startswith(" DNA", end) and not _CHANGE_IN_BEFORE.search(sentence, 0, start)
+
+
 def find_inheritance(
     sentence: str, mentions: Iterable[Mention], *, blocked: Iterable[tuple[int, int]] = ()
 ) -> list[InheritanceMention]:
@@ -314,20 +332,7 @@ def find_inheritance(
         findings = {m.start for m in mentions if m.kind == "phenotype"}
         found = [
             item for item in found
-            if item[2] + 1 not in findings
-            and not (
-                item[0] == MITOCHONDRIAL
-                and sentence[item[1] : item[2]].lower() == "mitochondrial"
-                and (
-                    _DISORDER_GROUP_AFTER.match(sentence, item[2]) is not None
-                    # "the enzyme that copies mitochondrial DNA": what it acts on, unless
-                    # changes in that DNA are named ("caused by changes in mitochondrial DNA")
-                    or (
-                        sentence.startswith(" DNA", item[2])
-                        and not _CHANGE_IN_BEFORE.search(sentence, 0, item[1])
-                    )
-                )
-            )
+            if item[2] + 1 not in findings and not _organelle_named(sentence, *item)
         ]
     # "in an autosomal dominant or recessive way": the second mode shares the first's
     # qualifier word
@@ -358,11 +363,12 @@ def find_inheritance(
             if free(match.start(), match.end()) and not _about_something_else(
                 curie, match, sentence, own_names
             ):
+                mode = curie
                 if curie == ANTICIPATION and _PATERNAL.search(sentence):
-                    curie = PATERNAL_ANTICIPATION  # "most often when the father passes it on"
+                    mode = PATERNAL_ANTICIPATION  # "most often when the father passes it on"
                 if curie == PATERNAL_IMPRINTING and match.group("parent").lower() == "father":
-                    curie = MATERNAL_IMPRINTING  # the mother's copy is the silenced one
-                found.append((curie, match.start(), match.end()))
+                    mode = MATERNAL_IMPRINTING  # the mother's copy is the silenced one
+                found.append((mode, match.start(), match.end()))
     result = []
     seen = set()
     for curie, start, end in sorted(found, key=lambda item: item[1]):

@@ -556,7 +556,7 @@ _RELATIVES_SUBJECT = re.compile(
     r"(?:^|[;:.]\s*)(?:the |their |most |both )?(?:parents|carriers|carrier \w+|relatives|"
     # "women who carry one expanded copy usually have no symptoms"
     r"(?:women|men|females|males|people|relatives|parents) who (?:carry|are carriers)\b)\b"
-    r"[^;:]*$",
+    r"[^,;:]*$",
     re.IGNORECASE,
 )
 
