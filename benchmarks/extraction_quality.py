@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev21|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev25|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -63,6 +63,10 @@ SETS = {
     "dev19": DATA / "gard_dev19",
     "dev20": DATA / "gard_dev20",
     "dev21": DATA / "gard_dev21",
+    "dev22": DATA / "gard_dev22",
+    "dev23": DATA / "gard_dev23",
+    "dev24": DATA / "gard_dev24",
+    "dev25": DATA / "gard_dev25",
 }
 DEV = SETS["dev"]  # rebound by --set
 
@@ -204,7 +208,7 @@ def main() -> int:
         default="dev",
         choices=sorted(SETS),
         help="dev, dev2: the pages developed on; dev3, dev4 (session 9), dev5-dev8 (session "
-        "10), dev9-dev17 (session 14), dev18-dev21 (session 15): written apart from the "
+        "10), dev9-dev17 (session 14), dev18-dev25 (session 15): written apart from the "
         "extractor, measured before tuning; heldout, heldout2: "
         "pages written apart from the extractor (heldout was read for tuning in session 8; "
         "heldout2 was not)",
