@@ -922,6 +922,15 @@ def test_lesions_named_by_their_place() -> None:
         "HP:0030692",
     ]
     assert phenotypes("Pain also occurs in the hands.") == ["HP:0046505"]
+    # calcium deposits are HPO's calcification of their place
+    assert phenotypes("Calcium deposits form in the brain.") == ["HP:0002514"]
+    assert phenotypes("Some have calcium deposits in the adrenal glands.") == ["HP:0010512"]
+    # infections of the sinuses and ears, autistic features
+    assert sorted(phenotypes("Children have infections of the ears and sinuses.")) == [
+        "HP:0000403",
+        "HP:0011108",
+    ]
+    assert phenotypes("Some children have autistic features.") == ["HP:0000729"]
 
 
 def test_cancers_and_tumors_named_by_their_place() -> None:

@@ -505,13 +505,17 @@ _DIFFICULTY_WITH = re.compile(
 
 #: Lesions that HPO names only with their place: "cysts in the liver and pancreas".
 _LESION = re.compile(
-    r"\b(?:cysts?|tumou?rs?|cancers?|polyps?|growths|swelling|infections|sores|ulcers)\b"
+    r"\b(?:cysts?|tumou?rs?|cancers?|polyps?|growths|swelling|infections|sores|ulcers|"
+    r"calcium deposits?|calcifications?)\b"
 )
 #: what HPO calls a lesion in its names ("facial edema" for "swelling of the face",
 #: "Neoplasm of the pancreas" for "cancer of the pancreas")
 _NEOPLASM_WORDS = ("tumor", "tumors", "tumour", "tumours", "cancer", "cancers")
 _LESION_NAMES = {"swelling": "edema", "sores": "ulcers",
-                 **dict.fromkeys(_NEOPLASM_WORDS, "neoplasm")}
+                 **dict.fromkeys(_NEOPLASM_WORDS, "neoplasm"),
+                 # "calcium deposits in the brain": Cerebral calcification
+                 **dict.fromkeys(("calcium deposits", "calcium deposit", "calcifications"),
+                                 "calcification")}
 #: "lung cancer", "kidney tumors": the place of a neoplasm named before it
 _PLACE_BEFORE = re.compile(r"\b(?P<place>[a-z]+) $")
 
@@ -524,7 +528,7 @@ def _lesions(folded: str, phenotypes: list[Mention]) -> list[Mention]:
     if not (  # plain substring tests first: most sentences have none of these
         "cyst" in folded or "tumo" in folded or "polyp" in folded or "growths" in folded
         or "swelling" in folded or "infections" in folded or "cancer" in folded
-        or "sores" in folded or "ulcers" in folded
+        or "sores" in folded or "ulcers" in folded or "calci" in folded
     ):
         return []
     return [
