@@ -186,6 +186,9 @@ def test_gene_negation_across_a_relative_clause(sentence: str, negated: bool) ->
         ("In contrast, Tay-Sachs disease is caused by changes in the HEXA gene.", []),
         ("This disease, by contrast, is caused by changes in the HEXB gene.",
          [("HEXB", False)]),
+        # a gene said to work normally in the disease is denied
+        ("The SMN1 gene, which is altered in the common form of spinal muscular atrophy, "
+         "works normally in people with SMARD1.", [("SMN1", True)]),
         # what a gene's enzyme acts on is not a gene
         ("This gene provides instructions for an enzyme that trims von Willebrand factor.",
          []),
@@ -637,6 +640,7 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("Many people are the first in their family to be affected.", {"HP:0003745"}),
         ("Penetrance is reduced, so many carriers never have an attack.", {"HP:0003829"}),
         ("Not everyone with a variant develops symptoms.", {"HP:0003829"}),
+        ("A few people who carry the variant never have symptoms.", {"HP:0003829"}),
         # semidominance in lay words; a group of disorders named by the organelle
         ("The SLC7A9 form is sometimes described as incompletely dominant.", {"HP:0032113"}),
         ("It is one of the mitochondrial DNA depletion syndromes.", set()),

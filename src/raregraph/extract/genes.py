@@ -69,6 +69,8 @@ _NOT_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?-i:[A-Z][A-Z0-9-]*)\b)*"
     r"(?:\s+genes?)?(?:\s*,\s*(?:which|that|whose)\b[^,;.]*,|\s*,)?"
     r"\s*(?:(?:is|are|was|were|does|do|has|have)\s+not\b|"
+    # "the SMN1 gene, which is altered in SMA, works normally in people with SMARD1"
+    r"(?:works?|functions?)\s+normally\b|(?:is|are)\s+(?:normal|unchanged|unaffected)\b|"
     r"(?:which|that)\s+(?:is|are|was|were)\s+not\s+(?:involved|responsible|associated|linked|"
     r"implicated|altered|mutated|changed|a cause|the cause)\b)",
     re.IGNORECASE,

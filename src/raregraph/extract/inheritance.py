@@ -113,7 +113,12 @@ _PENETRANCE = re.compile(
     r" (?:will )?(?:develops?|becomes?|gets?|has|have|shows?|is|are)"
     r" (?:\w+ )?(?:symptoms|signs|ill|sick|affected|the (?:condition|disease|disorder))\b|"
     # "penetrance is reduced", "the penetrance is incomplete"
-    r"\bpenetrance (?:is|was|appears|seems) (?:\w+ )?(?:reduced|incomplete|low|partial)\b",
+    r"\bpenetrance (?:is|was|appears|seems) (?:\w+ )?(?:reduced|incomplete|low|partial)\b|"
+    # "a few people who carry the variant never have symptoms"
+    r"\b(?:some|a few|many|a small number of|a minority of) (?:people|persons|individuals|"
+    r"carriers|family members) (?:who|that) (?:carry|inherit|have) (?:a|an|the|one) "
+    r"(?:\w+ )?(?:variant|mutation|change|alteration)s? (?:never|do not|don't) "
+    r"(?:have|develop|show|get) (?:any )?(?:symptoms|signs|the (?:condition|disease|disorder))\b",
     re.IGNORECASE,
 )
 PENETRANCE = "HP:0003829"
@@ -226,7 +231,7 @@ _RULES = (
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
     (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
-    (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all", "penetrance")),
+    (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all", "penetrance", " who ")),
     (Cue(_OLIGOGENIC), OLIGOGENIC, ("more than one",)),
     (Cue(_FROM_ONE_PARENT), PATERNAL_IMPRINTING, ("mother", "father")),
     (
