@@ -414,6 +414,19 @@ def test_a_finding_said_to_be_absent_after_it_is_negated() -> None:
     assert ("HAS_PHENOTYPE", "HP:0001635", False) in edges
 
 
+def test_a_symbol_inside_the_diseases_own_name_is_not_a_gene(tmp_path) -> None:
+    page = tmp_path / "cda.txt"
+    page.write_text(
+        "Congenital dyserythropoietic anemia type 2\n\nOther Names for this Disease\n"
+        "  \u2022 CDA II\n\nCongenital dyserythropoietic anemia type 2 is a rare blood "
+        "disorder. Almost all cases of CDA II are caused by variants in the SEC23B gene.\n",
+        encoding="utf-8",
+    )
+    kg = graph_from_page(read_gard_page(page))
+    genes = {e.object for e in kg.edges() if e.predicate.name == "CAUSED_BY"}
+    assert genes == {"HGNC:10702"}  # SEC23B, not CDA (cytidine deaminase)
+
+
 def test_a_disease_abbreviation_is_a_whole_word() -> None:
     page = parse_gard_text(
         "Camurati-Engelmann disease\n\nOther Names for this Disease\n  • CED\n\n"

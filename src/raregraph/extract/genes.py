@@ -225,6 +225,7 @@ def find_genes(
         return []
     gene_words = listed or _GENE_CUE_TEST.found_in(sentence)
     excluded = set(exclude)
+    own_spans = list(disease_spans)
     family_names, own = set(families), set(own_types)
     found: list[tuple[str, int, int]] = []
     # without a gene word only a symbol that cannot be an ordinary word is read
@@ -234,6 +235,8 @@ def find_genes(
         followed = _GENE_AFTER.match(sentence, token.end()) is not None
         if (word in excluded and not followed) or not any(c.isupper() for c in word):
             continue
+        if not followed and any(a <= token.start() and token.end() <= b for a, b in own_spans):
+            continue  # inside the disease's own name ("CDA" of "CDA II")
         curies = lexicon.gene_symbols.get(word)
         if not curies:
             continue
@@ -270,7 +273,7 @@ def find_genes(
             # (not "a receptor for tumor necrosis factor": the product, in a mechanism)
             found.append((mention.curie, mention.start, mention.end))
     found.sort(key=lambda item: item[1])
-    other_disorder = bool(found) and about_another_disorder(sentence, disease_spans)
+    other_disorder = bool(found) and about_another_disorder(sentence, own_spans)
     # "people without a CHD7 change have a variant in SEMA3E": that negation is spent on
     # the patients' test result and does not reach the genes after it
     unfound = _NOT_FOUND.sub(lambda m: " " * len(m.group()), sentence) if found else sentence
