@@ -76,6 +76,14 @@ OTHER_SETS = {
                    "treatments": 0.77},
     "gard_dev21": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.64, "organs": 0.71,
                    "treatments": 0.72},
+    "gard_dev22": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.73,
+                   "treatments": 0.84},
+    "gard_dev23": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.56, "organs": 0.55,
+                   "treatments": 0.76},
+    "gard_dev24": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.80,
+                   "treatments": 0.79},
+    "gard_dev25": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.60, "organs": 0.50,
+                   "treatments": 0.86},
     # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
     # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone
     "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.82,
