@@ -561,6 +561,15 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
         # "not only"
         ("Not only seizures but also ataxia occur.",
          {("HP:0001250", False), ("HP:0001251", False)}),
+        # stated normality: "look normal", "was normal", thinking
+        ("It does not affect intelligence, and brain scans look normal.",
+         {("HP:0001249", True), ("HP:0012443", True)}),
+        ("It begins in children whose development was normal up to then.",
+         {("HP:0001263", True)}),
+        ("It spares the brain, so thinking and learning are normal.",
+         {("HP:0100543", True)}),
+        # tonic-clonic seizures without HPO's "(without specification of onset)"
+        ("Some people have generalized tonic-clonic seizures.", {("HP:0002069", False)}),
         # a negation ends with its list item
         ("Other features include:\n  \u2022 a pale retina, which does not affect vision\n"
          "  \u2022 tiredness", {("HP:0000505", True), ("HP:0012378", False)}),

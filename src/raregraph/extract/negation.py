@@ -198,7 +198,8 @@ def _any_normal_term() -> Cue:
 
 
 _IS_NORMAL = re.compile(
-    r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|remains?|stays?|tends? to be)\b\s+"
+    r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|was|were|remains?|stays?|tends? to be|looks?|"
+    r"appears?|seems?)\b\s+"
     r"(?:(?P<hedge>usually|typically|generally|often|mostly|normally|almost always|always)\s+)?"
     r"(?:\w+\s+)?(?:normal|unaffected|not\s+affected|not\s+impaired)\b)",
     re.IGNORECASE,
