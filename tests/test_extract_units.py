@@ -568,6 +568,8 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
          {("HP:0001263", True)}),
         ("It spares the brain, so thinking and learning are normal.",
          {("HP:0100543", True)}),
+        # "tearing of an artery" is no watery eye
+        ("A serious risk is tearing of a medium-sized artery.", set()),
         # tonic-clonic seizures without HPO's "(without specification of onset)"
         ("Some people have generalized tonic-clonic seizures.", {("HP:0002069", False)}),
         # a negation ends with its list item

@@ -489,6 +489,8 @@ def _read_sentence(
         # "cholesterol piles up", "the tongue falls back": a verb with its particle, not
         # the finding ("piles", "falls")
         and not (" " not in m.text and _PARTICLE_AFTER.match(text, m.end))
+        # "tearing of an artery" is a rupture, not watery eyes (HPO's "tearing")
+        and not (m.text.lower() == "tearing" and text.startswith(" of ", m.end))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     if any(m.curie in _IN_CONTEXT for m in phenotypes):
