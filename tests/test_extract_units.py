@@ -568,6 +568,10 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
          {("HP:0001263", True)}),
         ("It spares the brain, so thinking and learning are normal.",
          {("HP:0100543", True)}),
+        # a denied predicate: each subject's finding is stated absent
+        ("The liver and spleen are not enlarged.",
+         {("HP:0002240", True), ("HP:0001744", True)}),
+        ("Unlike in achondroplasia, the head is not enlarged.", {("HP:0000256", True)}),
         # "tearing of an artery" is no watery eye
         ("A serious risk is tearing of a medium-sized artery.", set()),
         # tonic-clonic seizures without HPO's "(without specification of onset)"

@@ -397,7 +397,8 @@ _COPULA = re.compile(
     r" (?:(?:that|which) )?(?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|"
     r"appears?|grows?|"
     r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
-    r"(?: (?:often|usually|also|commonly|very|particularly|sometimes|abnormally|unusually|"
+    r"(?: (?:not|never|often|usually|also|commonly|very|particularly|sometimes|abnormally|"
+    r"unusually|"
     r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"
     r"moderately|significantly|noticeably|somewhat|extremely|much|far|even)){0,2}"
     r" (?P<adj>[a-z]+)\b"
@@ -565,6 +566,10 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
         # thin" keeps its finding before "that")
         relative = verb.group(0).startswith((" that ", " which "))
         first = verb.start("adj") if relative else None
+        # "the liver and spleen are not enlarged": stated absences (read as negated)
+        how = "denied copula" if " not " in verb.group(0) or " never " in verb.group(0) else (
+            "copula"
+        )
         adjectives: list[tuple[str, int | None]] = [(verb.group("adj"), first)]
         at = verb.end()
         while more := _MORE_ADJECTIVES.match(folded, at):
@@ -583,7 +588,7 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
             limbs = lexicon.lookup(f"{adjective} limbs", "phenotype") if places else None
             if limbs:  # "the arms and legs are short": the limbs' term, not one each
                 stop = verb.end() if places[-1] == len(items) - 1 else items[places[-1]][1]
-                found.append(Mention("phenotype", limbs, items[places[0]][0], stop, "", "copula"))
+                found.append(Mention("phenotype", limbs, items[places[0]][0], stop, "", how))
             for index, (start, end, item) in enumerate(items):
                 if limbs and index in places:
                     continue
@@ -602,7 +607,7 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
                                       f"{adjective} {_singular_phrase(noun)}"]
                     curie = _lookup_first(lexicon, candidates)
                     if curie:
-                        found.append(Mention("phenotype", curie, start, stop, "", "copula"))
+                        found.append(Mention("phenotype", curie, start, stop, "", how))
                         break
     return found
 

@@ -496,8 +496,11 @@ def _read_sentence(
     if any(m.curie in _IN_CONTEXT for m in phenotypes):
         phenotypes = [_in_context(m, text) for m in phenotypes]
     spans = [(m.start, m.end) for m in phenotypes]
+    denied: list[tuple[int, int]] = []  # the spans of findings stated absent
     for mention in phenotypes:
         negated = _negated(text, mention, spans) and not _names_an_absence(text, mention, spans)
+        if negated and mention.how == "denied copula":
+            denied.append((mention.start, mention.end))
         if negated and _RELATIVES_SUBJECT.search(text, 0, mention.start):
             continue  # "the parents are carriers and have no bleeding problems themselves"
         qualifiers = Qualifiers(negated=negated, hedge=hedge(text, mention.start))
@@ -528,6 +531,8 @@ def _read_sentence(
             continue  # "it does not usually affect the heart", "the kidneys are spared"
         if any(m.kind == "gene" and _overlaps(mention, [m]) for m in mentions):
             continue
+        if denied and _inside(mention, denied):
+            continue  # "the liver and spleen are not enlarged": spared, not affected
         if not _overlaps(mention, phenotypes):
             out.organs_named.add(mention.curie)
         node = _term_node(lexicon, mention.curie, Category.ANATOMICAL_ENTITY)
@@ -586,8 +591,16 @@ def _names_an_absence(
 def _negated(
     text: str, mention: Mention, findings: Sequence[tuple[int, int]] = ()
 ) -> bool:
-    """A negation cue before the mention (not inside a finding's span), or "is absent"."""
-    return is_negated(text, mention.start, findings) or is_stated_absent(text, mention.end)
+    """Tell whether a finding is negated.
+
+    A negation cue before the mention (not inside a finding's span), "is absent" after it,
+    or a denied predicate ("the liver and spleen are not enlarged").
+    """
+    return (
+        mention.how == "denied copula"
+        or is_negated(text, mention.start, findings)
+        or is_stated_absent(text, mention.end)
+    )
 
 
 #: between a lay phrase and its bracketed term: "(", or one more word of the phrase first
