@@ -231,7 +231,11 @@ _RULES = (
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
     (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
     (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
-    (Cue(_PENETRANCE), PENETRANCE, ("not every", "not all", "penetrance", " who ")),
+    (
+        Cue(_PENETRANCE),
+        PENETRANCE,
+        ("not every", "not all", "penetrance", "never", "do not", "don't"),
+    ),
     (Cue(_OLIGOGENIC), OLIGOGENIC, ("more than one",)),
     (Cue(_FROM_ONE_PARENT), PATERNAL_IMPRINTING, ("mother", "father")),
     (

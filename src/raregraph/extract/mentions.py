@@ -37,7 +37,7 @@ from raregraph.extract.lexicon import (
 from raregraph.extract.measurements import find_measurements
 from raregraph.extract.typos import correct
 
-__all__ = ["Mention", "find_mentions", "longest"]
+__all__ = ["DENIED_COPULA", "Mention", "find_mentions", "longest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +403,9 @@ _COPULA = re.compile(
     r"moderately|significantly|noticeably|somewhat|extremely|much|far|even)){0,2}"
     r" (?P<adj>[a-z]+)\b"
 )
+#: how a finding stated absent by its predicate is found ("the head is not enlarged"):
+#: the pipeline reads such a mention as negated
+DENIED_COPULA = "denied copula"
 #: predicate adjectives that HPO names differently ("the kidneys become much larger")
 _COPULA_SAME = {"larger": "enlarged", "bigger": "enlarged", "smaller": "small"}
 _SUBJECT = re.compile(
@@ -567,9 +570,8 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
         relative = verb.group(0).startswith((" that ", " which "))
         first = verb.start("adj") if relative else None
         # "the liver and spleen are not enlarged": stated absences (read as negated)
-        how = "denied copula" if " not " in verb.group(0) or " never " in verb.group(0) else (
-            "copula"
-        )
+        denied = " not " in verb.group(0) or " never " in verb.group(0)
+        how = DENIED_COPULA if denied else "copula"
         adjectives: list[tuple[str, int | None]] = [(verb.group("adj"), first)]
         at = verb.end()
         while more := _MORE_ADJECTIVES.match(folded, at):

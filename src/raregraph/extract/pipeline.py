@@ -33,7 +33,7 @@ from raregraph.extract.contrast import other_disorder_spans
 from raregraph.extract.genes import disease_types, find_genes, neighbour_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
-from raregraph.extract.mentions import Mention, find_mentions
+from raregraph.extract.mentions import DENIED_COPULA, Mention, find_mentions
 from raregraph.extract.negation import (
     NEGATION_CUE,
     is_negated,
@@ -499,7 +499,7 @@ def _read_sentence(
     denied: list[tuple[int, int]] = []  # the spans of findings stated absent
     for mention in phenotypes:
         negated = _negated(text, mention, spans) and not _names_an_absence(text, mention, spans)
-        if negated and mention.how == "denied copula":
+        if negated and mention.how == DENIED_COPULA:
             denied.append((mention.start, mention.end))
         if negated and _RELATIVES_SUBJECT.search(text, 0, mention.start):
             continue  # "the parents are carriers and have no bleeding problems themselves"
@@ -562,7 +562,7 @@ def _in_context(mention: Mention, text: str) -> Mention:
 _RELATIVES_SUBJECT = re.compile(
     r"(?:^|[;:.]\s*)(?:the |their |most |both )?(?:parents|carriers|carrier \w+|relatives|"
     # "women who carry one expanded copy usually have no symptoms"
-    r"(?:women|men|females|males|people|relatives|parents) who (?:carry|are carriers)\b)\b"
+    r"(?:women|men|females|males|people) who (?:carry|are carriers)\b)\b"
     r"[^,;:]*$",
     re.IGNORECASE,
 )
@@ -597,7 +597,7 @@ def _negated(
     or a denied predicate ("the liver and spleen are not enlarged").
     """
     return (
-        mention.how == "denied copula"
+        mention.how == DENIED_COPULA
         or is_negated(text, mention.start, findings)
         or is_stated_absent(text, mention.end)
     )
