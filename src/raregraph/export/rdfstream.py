@@ -628,7 +628,13 @@ def _adjacency(kg: KnowledgeGraph) -> Adjacency:
 
 
 def _sorted_nodes(kg: KnowledgeGraph) -> list[Node]:
-    return sorted(kg, key=lambda node: _expand(node.id))
+    """The graph's nodes sorted by IRI."""
+    nodes: list[Node] = [node for _, node in kg.nx.nodes(data="node")]  # type: ignore[misc]
+    iris = [_expand(node.id) for node in nodes]
+    return [node for _, node in sorted(zip(iris, nodes, strict=True), key=_first)]
+
+
+_first = operator.itemgetter(0)
 
 
 def render(kg: KnowledgeGraph, syntax_factory: Callable[[], Syntax]) -> list[str]:
