@@ -554,7 +554,7 @@ def test_a_disease_that_the_treatment_is_compared_to_is_not_a_finding() -> None:
         ("It is not known to cause seizures.", {("HP:0001250", True)}),
         # a relative clause's negation ends at its comma
         ("The child has a fever that does not go away, enlargement of the liver and spleen.",
-         {("HP:0001945", False), ("HP:0002240", False), ("HP:0001744", False)}),
+         {("HP:0033399", False), ("HP:0002240", False), ("HP:0001744", False)}),
         # "no symptoms or only mild cramps": the second alternative holds
         ("Some children have no symptoms or only mild muscle cramps.",
          {("HP:0003394", False)}),
@@ -1081,6 +1081,30 @@ def test_more_anatomy_adjectives() -> None:
 def test_again_and_again_reads_recurrent() -> None:
     assert phenotypes("Children get serious infections again and again.") == ["HP:0002719"]
     assert phenotypes("Most have nosebleeds that come back again and again.") == ["HP:0004406"]
+
+
+def test_a_finding_that_does_not_go_away_is_chronic_or_persistent() -> None:
+    assert phenotypes("The child has watery diarrhea that does not go away.") == ["HP:0002028"]
+    assert phenotypes("Children have a fever that doesn't go away.") == ["HP:0033399"]
+    assert phenotypes("Some have a cough that lasts for months.") == ["HP:0034315"]
+    assert phenotypes("The fever goes away within a day.") == ["HP:0001945"]
+
+
+def test_a_slow_decline_is_not_narrowed_to_a_progressive_term() -> None:
+    # HPO's Mental deterioration already names "progressive cognitive decline"
+    assert phenotypes("There is a slow decline in thinking skills.") == ["HP:0001268"]
+    assert phenotypes("Most have slow growth.") == ["HP:0001510"]
+
+
+def test_lay_wording_of_common_findings() -> None:
+    assert phenotypes("Most people are bothered by bright light.") == ["HP:0000613"]
+    assert phenotypes("Some have trouble telling colors apart.") == ["HP:0000551"]
+    assert phenotypes("Many have unclear speech.") == ["HP:0001260"]
+    assert phenotypes("Affected people have stiffness in the legs.") == ["HP:0002061"]
+    assert phenotypes("Later they lose the ability to swallow.") == ["HP:0002015"]
+    # HPO gives "Xanthoma" to Xanthelasma (of the eyelids); xanthomas elsewhere are
+    # Xanthomatosis
+    assert phenotypes("Some people develop xanthomas on the skin.") == ["HP:0000991"]
 
 
 def test_cue_inside_a_finding_phrasal_verbs_and_vague_disease_words() -> None:

@@ -444,11 +444,19 @@ _BEFORE = re.compile(
     r"long lasting|long term)"
     r"|(?P<word>[a-z]+)) $"
 )
+#: findings whose words already say that they progress ("decline", "deterioration")
+_DECLINE = re.compile(r"\b(?:declin|deteriorat)")
 _RANGE_BEFORE = re.compile(r"\b(?P<low>[a-z]+) (?:to|or) $")
 #: "infections again and again", "nosebleeds that come back repeatedly": recurrent
 _AGAIN_AFTER = re.compile(
     r"^,?(?: (?:that|which)(?: [a-z]+){1,3})? (?:again and again|over and over(?: again)?|"
     r"repeatedly|time after time)\b"
+)
+#: "a fever that does not go away", "a cough that lasts for months": chronic or persistent
+_LASTING_AFTER = re.compile(
+    r"^,?(?: (?:that|which))? (?:(?:does|do|did|will|would) not|(?:doesn|don|won)['’]t|never) "
+    r"(?:go away|get better|clear up|resolve|heal)\b"
+    r"|^,?(?: (?:that|which))? (?:lasts?|persists?) (?:for )?(?:weeks|months|years)\b"
 )
 #: a time or side named after a finding, and HPO's modifier for it
 _WHEN_SAME = {"after birth": "postnatal", "before birth": "prenatal",
@@ -657,6 +665,8 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
             low = _RANGE_BEFORE.search(folded, max(0, before.start() - 20), before.start())
             if low and low.group("low") in _DEGREES and modifier in _DEGREES:
                 pass  # "mild to moderate X": a range of degrees is X itself (as HPO annotates)
+            elif modifier == "progressive" and _DECLINE.search(text):
+                pass  # "a slow decline in thinking skills": a decline is progressive itself
             elif modifier in _MODIFIERS:
                 candidates = [
                     candidate
@@ -692,6 +702,10 @@ def _narrowed(folded: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Me
         if again:  # "infections again and again", "nosebleeds that come back repeatedly"
             narrower([f"recurrent {n}" for n in names], mention.start,
                      mention.end + again.end(), "modifier")
+        lasting = _LASTING_AFTER.match(after)
+        if lasting:  # "diarrhea that does not go away": chronic (or persistent)
+            narrower([f"{word} {n}" for word in ("chronic", "persistent") for n in names],
+                     mention.start, mention.end + lasting.end(), "modifier")
         when = _WHEN_AFTER.match(after)
         if when:  # "growth delay after birth": postnatal; "in both ears": bilateral
             modifier = _WHEN_SAME[when.group("when")]
