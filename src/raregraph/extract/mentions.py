@@ -456,7 +456,7 @@ _AGAIN_AFTER = re.compile(
 _LASTING_AFTER = re.compile(
     r"^,?(?: (?:that|which))? (?:(?:does|do|did|will|would) not|(?:doesn|don|won)['’]t|never) "
     r"(?:go away|get better|clear up|resolve|heal)\b"
-    r"|^,?(?: (?:that|which))? (?:lasts?|persists?) (?:for )?(?:weeks|months|years)\b"
+    r"|^,?(?: (?:that|which))? (?:lasts?|persists?) (?:for )?(?:months|years)\b"
 )
 #: a time or side named after a finding, and HPO's modifier for it
 _WHEN_SAME = {"after birth": "postnatal", "before birth": "prenatal",
