@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev25|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev29|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -67,6 +67,10 @@ SETS = {
     "dev23": DATA / "gard_dev23",
     "dev24": DATA / "gard_dev24",
     "dev25": DATA / "gard_dev25",
+    "dev26": DATA / "gard_dev26",
+    "dev27": DATA / "gard_dev27",
+    "dev28": DATA / "gard_dev28",
+    "dev29": DATA / "gard_dev29",
 }
 DEV = SETS["dev"]  # rebound by --set
 

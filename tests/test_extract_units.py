@@ -642,6 +642,13 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("Some experts call the pattern codominant.", {"HP:0032113"}),
         # the mode of another disorder, named for contrast
         ("It should not be confused with autosomal recessive polycystic kidney disease.", set()),
+        # a lowercase name in apposition to "a different disease from ..."
+        ("It is a different disease from the more common adult form, autosomal dominant "
+         "polycystic kidney disease.", set()),
+        # a carrier parent's chance of passing the variant on is no dominant inheritance
+        ("A carrier mother has a 50% chance of passing the variant to each child.", set()),
+        ("Each child of an affected parent has a 50% chance of inheriting the variant.",
+         {"HP:0000006"}),
         ("A look-alike is a separate, autosomal recessive condition.", set()),
         ("It is autosomal dominant, unlike a separate, recessive condition.", {"HP:0000006"}),
         ("Some changes cause a separate, milder disorder called Wolfram-like syndrome, which "

@@ -85,11 +85,12 @@ _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
 _OPENING = re.compile(
     r"\s*(?:(?:however|in contrast|by contrast|also|still),?\s+)?(?:(?:a|an|the)\s+)?", re.I
 )
-#: the other disorder's name in apposition to the cue (", Crouzon syndrome with ...") or
-#: given to it ("a separate disorder called Wolfram-like syndrome, which ...")
+#: the other disorder's name in apposition to the cue (", Crouzon syndrome with ...",
+#: "a different disease from the adult form, autosomal dominant polycystic kidney
+#: disease") or given to it ("a separate disorder called Wolfram-like syndrome, which ...")
 _NAMED_AFTER = re.compile(
-    r"(?: [a-z-]+){0,2}(?:,\s+(?:called |named |known as )?|\s+(?:called|named|known as)\s+)"
-    r"[A-Z][\w-]*"
+    r"(?: [a-z-]+){0,6}(?:,\s+(?:called |named |known as )?|\s+(?:called|named|known as)\s+)"
+    r"(?:[A-Z][\w-]*|(?:[a-z-]+ ){1,5}(?:disease|syndrome|disorder)\b)"
 )
 #: a name (a capital) right after a cue that ends in a preposition
 _NAME_NEXT = re.compile(r"(?<=\bwith) (?:the |a |an )?[A-Z]")

@@ -179,6 +179,7 @@ _BOTH_COPIES = re.compile(
     r"(?=[^.;]*\b(?:child|children|offspring|pregnancy|sibling|brother|sister|affected)\w*)",
     re.IGNORECASE,
 )
+_CARRIER = re.compile(r"\bcarriers?\b", re.IGNORECASE)
 _X_CONTEXT = re.compile(
     r"\bX\b|X-linked|X chromosome|\bmales?\b|\bfemales?\b|\bsons?\b|\bdaughters?\b"
 )
@@ -359,6 +360,8 @@ def find_inheritance(
         if curie in _COPY_RULES:
             if _X_CONTEXT.search(sentence):
                 continue  # the same words explain X-linked inheritance
+            if curie == _AUTOSOMAL_DOMINANT and _CARRIER.search(sentence):
+                continue  # "a carrier mother has a 50% chance": carriers are not affected
             if other_disorder_spans(sentence, own_names):
                 continue  # "two altered copies ... can have a more serious illness called X"
         elif curie not in (ANTICIPATION, UNKNOWN, MOSAIC, PENETRANCE):
