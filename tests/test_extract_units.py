@@ -516,6 +516,14 @@ def test_genes_and_modes_that_are_not_the_diseases(
     assert _objects_of(text, "HAS_MODE_OF_INHERITANCE") == modes
 
 
+def test_anticipation_named_after_the_sentence_that_describes_it() -> None:
+    text = ("The repeat tends to grow longer when it is passed on, especially from a father. "
+            "This is called anticipation.")
+    assert _objects_of(text, "HAS_MODE_OF_INHERITANCE") == {"HP:0003744"}
+    text = "The repeat tends to grow longer when it is passed on. This is called anticipation."
+    assert _objects_of(text, "HAS_MODE_OF_INHERITANCE") == {"HP:0003743"}
+
+
 def test_sudden_death_beside_the_heart_is_cardiac() -> None:
     found = _objects_of("The heart rhythm problem can cause fainting or sudden death.",
                         "HAS_PHENOTYPE")
@@ -645,6 +653,13 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         # a lowercase name in apposition to "a different disease from ..."
         ("It is a different disease from the more common adult form, autosomal dominant "
          "polycystic kidney disease.", set()),
+        # a look-alike named in apposition; a child with a change from both parents; an
+        # unknown way of being passed down
+        ("A very similar illness, sporadic fatal insomnia, occurs in people who do not "
+         "have a PRNP mutation.", set()),
+        ("Very rarely, a child inherits a mutation from both parents.", {"HP:0000007"}),
+        ("Inherited factors play a part; how it might be passed down is not understood.",
+         {"HP:0000005"}),
         # a carrier parent's chance of passing the variant on is no dominant inheritance
         ("A carrier mother has a 50% chance of passing the variant to each child.", set()),
         ("Each child of an affected parent has a 50% chance of inheriting the variant.",

@@ -42,6 +42,10 @@ _OTHER_DISORDER = Cue(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
         r"(?:disorders?|conditions?|diseases?|syndromes?)\b|"
         r"\b(?:separate|distinct|unrelated)(?:,? [a-z-]+){0,2} (?:forms?|types?) of\b|"
+        # "A very similar illness, sporadic fatal insomnia, occurs in ...": a look-alike
+        # named in apposition
+        r"\ba (?:very |quite |somewhat )?similar (?:illness|disease|disorder|condition|"
+        r"syndrome)(?=,)|"
         # "can have a much more serious illness called neonatal severe hyperparathyroidism"
         r"\b(?:more|less) (?:serious|severe|common|rare) (?:illness|disorder|condition|"
         r"disease|syndrome) (?:called|named|known as)\b|"

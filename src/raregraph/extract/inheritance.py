@@ -143,6 +143,10 @@ OLIGOGENIC = "HP:0010983"
 #: anticipation that the text ties to the father: HP:0003744 (with paternal bias)
 _PATERNAL = re.compile(r"\b(?:father|fathers|paternal|paternally)\b", re.IGNORECASE)
 PATERNAL_ANTICIPATION = "HP:0003744"
+#: a sentence that names what the sentence before it said ("This is called anticipation")
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:this|that|such)(?: \w+)? (?:is|are) (?:called|known as|termed)\b", re.IGNORECASE
+)
 #: "the condition shows anticipation": HP:0003743 Genetic anticipation
 _ANTICIPATION = re.compile(
     r"\b(?:shows?|showing|displays?|exhibits?|called|known as|undergoes?)\s+(?:genetic\s+)?"
@@ -175,6 +179,10 @@ _BOTH_COPIES = re.compile(
     r"\bboth parents (?:are|must be|were|usually are|are usually) (?:\w+ )?carriers\b|"
     rf"\bparents (?:of an? (?:affected )?(?:person|individual|child) )?(?:each )?carry "
     rf"(?:one|a) {_CHANGED}copy\b|"
+    # "a child inherits a mutation from both parents"
+    r"\b(?:inherits?|inherited|inheriting|receives?|received|gets?) (?:an? |one )?"
+    r"(?:altered |changed |faulty )?(?:mutation|variant|change|copy|gene)s?"
+    r"(?: (?:in|of) the (?:\w+ )?gene)? from (?:both|each of (?:their|the)) parents\b|"
     r"\b(?:25 ?(?:%|percent)|twenty-five percent|(?:1|one) in (?:4|four)) (?:chance|risk)\b"
     r"(?=[^.;]*\b(?:child|children|offspring|pregnancy|sibling|brother|sister|affected)\w*)",
     re.IGNORECASE,
@@ -188,7 +196,11 @@ _UNKNOWN = re.compile(
     r"(?:is|are|remains?)\s+(?:still\s+|currently\s+|largely\s+)?"
     r"(?:considered\s+|thought to be\s+|believed to be\s+)?"
     r"(?:unknown|not (?:yet |fully |well )?(?:known|understood)|unclear)\b|"
-    r"\bnot known to be inherited\b",
+    r"\bnot known to be inherited\b|"
+    # "how it might be passed down is not understood"
+    r"\bhow (?:it|the (?:condition|disease|disorder|syndrome)) (?:is|might be|may be|could be) "
+    r"(?:passed (?:down|on)|inherited)\b[^.;]{0,20}?\b(?:is|remains?) (?:still )?"
+    r"(?:unknown|not (?:yet |fully |well )?(?:known|understood)|unclear)\b",
     re.IGNORECASE,
 )
 #: "in the remaining cases, the genetic cause is not known": which gene, in some of the
@@ -247,7 +259,8 @@ _RULES = (
     (
         Cue(_BOTH_COPIES),
         _AUTOSOMAL_RECESSIVE,
-        ("cop", "carriers", "25", "twenty-five", " in 4", " in four"),
+        ("cop", "carriers", "25", "twenty-five", " in 4", " in four", "both parents",
+         "each of their parents", "each of the parents"),
     ),
 )
 _COPY_RULES = frozenset({_AUTOSOMAL_DOMINANT, _AUTOSOMAL_RECESSIVE})
@@ -310,12 +323,17 @@ def _organelle_named(sentence: str, curie: str, start: int, end: int) -> bool:
 
 
 def find_inheritance(
-    sentence: str, mentions: Iterable[Mention], *, blocked: Iterable[tuple[int, int]] = ()
+    sentence: str,
+    mentions: Iterable[Mention],
+    *,
+    blocked: Iterable[tuple[int, int]] = (),
+    previous: str = "",
 ) -> list[InheritanceMention]:
     """Return the modes of inheritance in ``sentence``.
 
     ``mentions`` are the sentence's lexicon mentions; ``blocked`` spans (the disease's own
-    name, e.g. "X-linked hypophosphatemia") are not read as modes.
+    name, e.g. "X-linked hypophosphatemia") are not read as modes. ``previous`` is the
+    sentence before, which "This is called anticipation" names.
     """
     spans = list(blocked)
     own_names = list(spans)
@@ -376,8 +394,13 @@ def find_inheritance(
                 curie, match, sentence, own_names
             ):
                 mode = curie
-                if curie == ANTICIPATION and _PATERNAL.search(sentence):
-                    mode = PATERNAL_ANTICIPATION  # "most often when the father passes it on"
+                if curie == ANTICIPATION and (
+                    _PATERNAL.search(sentence)
+                    or (_BACK_REFERENCE.match(sentence) and _PATERNAL.search(previous))
+                ):
+                    # "most often when the father passes it on" (also in the sentence
+                    # that "This is called anticipation" names)
+                    mode = PATERNAL_ANTICIPATION
                 if curie == PATERNAL_IMPRINTING and match.group("parent").lower() == "father":
                     mode = MATERNAL_IMPRINTING  # the mother's copy is the silenced one
                 found.append((mode, match.start(), match.end()))

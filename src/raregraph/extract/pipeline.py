@@ -461,7 +461,7 @@ def _read_sentence(
         out.add(_gene_node(lexicon, gene.curie), predicate, qualifiers, sentence, gene.start,
                 gene.end)
 
-    for mode in find_inheritance(text, mentions, blocked=blocked):
+    for mode in find_inheritance(text, mentions, blocked=blocked, previous=previous):
         node = (
             _UNKNOWN_NODE
             if mode.curie == UNKNOWN
