@@ -1031,6 +1031,16 @@ def test_pairs_limbs_and_swelling_by_place() -> None:
     assert sorted(phenotypes(s)) == ["HP:0000282", "HP:0010741", "HP:0031188"]
 
 
+def test_structures_of_other_animals_and_name_words_are_not_organs() -> None:
+    edges = _edges_of(
+        "Epidermolysis bullosa simplex causes blisters on the skin. The skin is covered in "
+        "thick scales that crack."
+    )
+    organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
+    assert "UBERON:0002097" in organs  # the skin
+    assert not organs & {"UBERON:0005350", "UBERON:0002542"}  # lobule simplex, fish scale
+
+
 def test_organs_said_to_be_spared_are_not_locations() -> None:
     edges = _edges_of(
         "It damages the lungs and liver, but it does not usually affect the heart or kidneys. "
