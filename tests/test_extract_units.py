@@ -1134,6 +1134,9 @@ def test_lay_wording_of_common_findings() -> None:
     assert phenotypes("Many have unclear speech.") == ["HP:0001260"]
     assert phenotypes("Affected people have stiffness in the legs.") == ["HP:0002061"]
     assert phenotypes("Later they lose the ability to swallow.") == ["HP:0002015"]
+    assert phenotypes("Babies pass large amounts of urine.") == ["HP:0000103"]
+    assert phenotypes("Many children have a craving for salty foods.") == ["HP:0030083"]
+    assert phenotypes("Some boys start walking on the toes.") == ["HP:0030051"]
     # HPO gives "Xanthoma" to Xanthelasma (of the eyelids); xanthomas elsewhere are
     # Xanthomatosis
     assert phenotypes("Some people develop xanthomas on the skin.") == ["HP:0000991"]
