@@ -84,6 +84,14 @@ OTHER_SETS = {
                    "treatments": 0.79},
     "gard_dev25": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.60, "organs": 0.50,
                    "treatments": 0.86},
+    "gard_dev26": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.70, "organs": 0.65,
+                   "treatments": 0.84},
+    "gard_dev27": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.57, "organs": 0.56,
+                   "treatments": 0.80},
+    "gard_dev28": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.54, "organs": 0.44,
+                   "treatments": 0.75},
+    "gard_dev29": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.72, "organs": 0.66,
+                   "treatments": 0.77},
     # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
     # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone
     "gard_heldout": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.81, "organs": 0.82,
