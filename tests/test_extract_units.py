@@ -617,6 +617,22 @@ def test_everyday_words_are_not_drugs() -> None:
     assert {o for p, o, _ in edges if p == "TREATED_BY"} == {"CHEBI:50858"}
 
 
+def test_what_a_drug_is_made_after_or_controls_is_no_treatment() -> None:
+    def treated(text: str) -> set[str]:
+        return _objects_of(text, "TREATED_BY")
+
+    assert treated("Drugs that can harm muscle, such as statins, should be used with care.") \
+        == set()
+    assert treated("Metreleptin, a man-made form of the hormone leptin, may help.") == {
+        "MESH:C415771"
+    }
+    assert "MESH:D014280" not in treated("A low-fat diet helps control triglycerides.")
+    assert treated("Treatment uses somatostatin analogs such as octreotide.") == {"CHEBI:7726"}
+    assert treated("Treatment includes extra salt and immunoglobulin infusions.") == {
+        "MESH:D012965", "MESH:D016756"
+    }
+
+
 def test_lay_treatments_and_organs() -> None:
     s = "Gene therapy, open heart surgery and stimulant medications may help."
     assert {m.curie for m in find_mentions(s) if m.kind == "treatment"} == {

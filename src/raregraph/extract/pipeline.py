@@ -80,7 +80,10 @@ _TREATMENT_TARGET = re.compile(
     r"makes?|making|produc(?:e|es|ing)|production of|in place of|instead of|"
     r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking)|"
     r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?|"
-    r"shortage of|lack of|deficiency of)"
+    r"shortage of|lack of|deficiency of|control(?:s|led|ling)?|"
+    # "metreleptin, a man-made form of the hormone leptin": what a drug is a form of
+    r"(?:man-made|synthetic|artificial|lab-made) (?:form|version|copy) of(?: the)?"
+    r"(?: (?:hormone|protein|enzyme))?)"
     r"(?: the)? $|"
     # what a gene's product makes or breaks down, a few words before: "the gene makes
     # lysosome-associated membrane protein 2", "a helper protein (saposin A)", "a meal
@@ -680,7 +683,7 @@ _INEFFECTIVE_AFTER = re.compile(
 _AVOID_VERB = re.compile(r"\bavoid(?:ing)?\b", re.IGNORECASE)
 _AVOIDED_AFTER = re.compile(
     r"\b(?:avoided|contraindicated|(?:should|must) (?:not|never) be (?:used|given|taken)|"
-    r"not recommended)\b",
+    r"not recommended|(?:should|must) be used (?:only )?with (?:care|caution))\b",
     re.IGNORECASE,
 )
 _MEANS = re.compile(r"\b(?:with|using|by|through)\b", re.IGNORECASE)
@@ -688,7 +691,7 @@ _MEANS = re.compile(r"\b(?:with|using|by|through)\b", re.IGNORECASE)
 #: ... "must never be used", "caffeine should be limited", "special care with live
 #: vaccines"
 _AVOID_WORD = re.compile(
-    r"avoid|not|never|limited|contraindicated|harmful|dangerous|care with|caution",
+    r"avoid|not|never|limited|contraindicated|harmful|dangerous|care with|with care|caution",
     re.IGNORECASE,
 )
 _AVOID_BEFORE = re.compile(
@@ -700,7 +703,7 @@ _AVOID_BEFORE = re.compile(
 _AVOID_AFTER = re.compile(
     r"^[^.;,]{0,30}?\b(?:should|must|is|are|be)\s+(?:\w+\s+)?"
     r"(?:avoided|limited|(?:not|never) be (?:used|given|taken)|contraindicated|harmful|"
-    r"dangerous)\b",
+    r"dangerous|used (?:only )?with (?:care|caution))\b",
     re.IGNORECASE,
 )
 
@@ -754,6 +757,8 @@ _TRIGGER_BEFORE = re.compile(
     r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b[^.;:]*$",
     re.IGNORECASE,
 )
+#: "somatostatin analogs": drugs made after the molecule, not the molecule
+_ANALOG_AFTER = re.compile(r"[\s-]+analog(?:ue)?s?\b", re.IGNORECASE)
 #: "the TGF-beta signaling pathway": a pathway named after a molecule
 _PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathways?\b", re.IGNORECASE)
 _PART_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s")
@@ -828,6 +833,7 @@ def _treatments(
         and not _contained(m, mentions)
         and not _BUILDS_UP_AFTER.match(text, m.end)
         and not text.startswith("-like", m.end)  # "adrenaline-like substances"
+        and not _ANALOG_AFTER.match(text, m.end)  # "GnRH analogs": a class, not GnRH
         and not _GENE_PRODUCT.match(m.text)
         and not _MADE_BY_GENE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not _PATHWAY_AFTER.match(text, m.end)
