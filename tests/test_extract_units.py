@@ -1055,6 +1055,12 @@ def test_structures_of_other_animals_and_name_words_are_not_organs() -> None:
     organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
     assert "UBERON:0002097" in organs  # the skin
     assert not organs & {"UBERON:0005350", "UBERON:0002542"}  # lobule simplex, fish scale
+    edges = _edges_of(
+        "Many moles appear on the skin. The kidney tubule is damaged, so potassium is low."
+    )
+    organs = {o for p, o, _ in edges if p == "DISEASE_HAS_LOCATION"}
+    assert "UBERON:1000010" not in organs  # moles are a finding, not an anatomical mole
+    assert "UBERON:0009773" in organs  # renal tubule, as the curators of three pages chose
 
 
 def test_organs_said_to_be_spared_are_not_locations() -> None:
