@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev29|heldout|heldout2]
+    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev33|heldout|heldout2]
         [--split all|dev|rest] [--repeat N]
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
@@ -71,6 +71,10 @@ SETS = {
     "dev27": DATA / "gard_dev27",
     "dev28": DATA / "gard_dev28",
     "dev29": DATA / "gard_dev29",
+    "dev30": DATA / "gard_dev30",
+    "dev31": DATA / "gard_dev31",
+    "dev32": DATA / "gard_dev32",
+    "dev33": DATA / "gard_dev33",
 }
 DEV = SETS["dev"]  # rebound by --set
 
