@@ -501,6 +501,10 @@ def test_list_items_are_sentences_of_their_own() -> None:
          "get kidney ultrasounds. It should not be confused with Leber hereditary optic "
          "neuropathy, which is passed on through the mother's mitochondrial DNA.",
          {"HGNC:8620"}, set()),
+        # the gene of another named disorder, in apposition to "a different gene"
+        ("Congenital contractural arachnodactyly is caused by variants in FBN2. A change in "
+         "a different fibrillin gene, FBN1, causes Marfan syndrome rather than CCA.",
+         {"HGNC:3604"}, set()),
         # a gene product in a mechanism; the genes of look-alike cases; lay penetrance
         ("It is caused by mutations in the TNFRSF1A gene, which makes a receptor for tumor "
          "necrosis factor. Some children have a very similar illness but no TNFRSF1A "
@@ -631,6 +635,21 @@ def test_what_a_drug_is_made_after_or_controls_is_no_treatment() -> None:
     assert treated("Treatment includes extra salt and immunoglobulin infusions.") == {
         "MESH:D012965", "MESH:D016756"
     }
+
+
+def test_drugs_that_fail_and_nutrients_a_diet_keeps_low_are_no_treatments() -> None:
+    def treated(text: str) -> set[str]:
+        return _objects_of(text, "TREATED_BY")
+
+    found = treated("The seizures do not respond to the usual seizure medicines, such as "
+                    "phenobarbital or phenytoin, but they stop once pyridoxine is given.")
+    assert found == {"CHEBI:16709"}
+    found = treated("For those who do not respond to colchicine, drugs such as anakinra or "
+                    "canakinumab are an option.")
+    assert {"CHEBI:231683", "MESH:C541220"} <= found
+    found = treated("Treatment is a diet low in the sulfur-containing amino acids methionine "
+                    "and cysteine, with a leucine-free medical formula.")
+    assert not found & {"CHEBI:16811", "CHEBI:15356", "CHEBI:25017"}
 
 
 def test_lay_treatments_and_organs() -> None:

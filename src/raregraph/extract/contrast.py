@@ -52,6 +52,7 @@ _OTHER_DISORDER = Cue(
         # a disorder that a test rules out: "to rule out cystic fibrosis"
         r"\brul(?:e|es|ed|ing) out\b|"
         r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
+
         r"\b(?:is|are|quite|very) (?:different|distinct) from\b|\bdiffers? from\b|"
 
         # "people with the same picture but no BTK change": a look-alike condition
@@ -63,6 +64,12 @@ _OTHER_DISORDER = Cue(
         r"[\w]+-like[\"'\u201d\u2019]? (?:cases?|patients|people|children|families)\b",
         re.IGNORECASE,
     )
+)
+#: "a change in a different fibrillin gene, FBN1, causes Marfan syndrome": the gene of
+#: another, named disorder (a symbol and a name: capitals)
+_GENE_OF_ANOTHER = re.compile(
+    r"\b[Dd]ifferent (?:[\w-]+ )?gene,\s*[A-Z][A-Z0-9-]*,\s*(?:causes|underlies|"
+    r"is responsible for)\s+[A-Z]"
 )
 #: "looks similar to Bardet-Biedl syndrome", "resembles another disorder", "is treated
 #: much like Crohn's disease": a named one (a capital) or another, not a finding ("a rash
@@ -136,6 +143,8 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
         return ()
     starts = {start for start, _ in own}
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
+    if "different" in lowered:
+        found += [match.span() for match in _GENE_OF_ANOTHER.finditer(sentence)]
     if "similar" in lowered or "resemble" in lowered or "like" in lowered:
         found += [match.span() for match in _SIMILAR_TO_NAMED.finditer(sentence)]
     for match in _OTHER_FORMS.finditer(sentence):

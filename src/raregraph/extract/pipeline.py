@@ -735,7 +735,11 @@ _LEFT_OUT_OF_DIET = re.compile(
 )
 #: A nutrient inside a diet's name: "a low-methionine diet", "a lactose-free diet".
 _DIET_NAMED_AFTER = re.compile(
-    r"(?P<kept>[- ](?:free|restricted|reduced|limited|controlled))?[- ]diets?\b", re.IGNORECASE
+    r"(?P<kept>[- ](?:free|restricted|reduced|limited|controlled))?[- ]diets?\b|"
+    # "a leucine-free medical formula": the formula of such a diet
+    r"(?P<formula>[- ](?:free|restricted|reduced)(?: (?:medical|special|amino acid))? "
+    r"formulas?)\b",
+    re.IGNORECASE,
 )
 _DIET_AMOUNT_BEFORE = re.compile(r"\b(?:low|high|reduced|restricted|limited)[- ]$", re.IGNORECASE)
 #: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
@@ -755,6 +759,25 @@ _MADE_BY_GENE_BEFORE = re.compile(
 #: "attacks can be set off by certain medicines (for example barbiturates)": a trigger
 _TRIGGER_BEFORE = re.compile(
     r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b[^.;:]*$",
+    re.IGNORECASE,
+)
+#: "seizures that do not respond to the usual seizure medicines, such as phenytoin": the
+#: drugs that fail, named in the same clause
+_UNRESPONSIVE_BEFORE = re.compile(
+    r"\b(?:not|never|rarely|poorly|seldom) respond(?:s|ing)? (?:well )?to\b"
+    # the object and its examples, not what follows it ("for those who do not respond to
+    # colchicine, drugs such as anakinra are an option"; "... can take anakinra")
+    r"(?:(?!{verb})[^.;:,])*(?:,\s*(?:such as|including|like|for example|e\.g\.)\b"
+    r"(?:(?!{verb})[^.;:])*)?$".format(
+        verb=r" (?:can|may|might|could|are|is|be|get|receive|with|using|take|need|but|"
+        r"while|whereas|although)\b"
+    ),
+    re.IGNORECASE,
+)
+#: "a special diet low in the sulfur-containing amino acids methionine and cysteine": what
+#: a diet keeps low, a few words after "low in"
+_LOW_IN_BEFORE = re.compile(
+    r"\b(?:low|poor) in (?:the )?(?:[\w-]+ ){0,4}(?:(?:[\w-]+, )*[\w-]+,? (?:and|or) )?$",
     re.IGNORECASE,
 )
 #: "somatostatin analogs": drugs made after the molecule, not the molecule
@@ -807,7 +830,7 @@ def _in_diet_name(text: str, mention: Mention) -> bool:
     after = _DIET_NAMED_AFTER.match(text, mention.end)
     if after is None:
         return False
-    return after.group("kept") is not None or bool(
+    return after.group("kept") is not None or after.group("formula") is not None or bool(
         _DIET_AMOUNT_BEFORE.search(text, max(0, mention.start - 12), mention.start)
     )
 
@@ -838,6 +861,8 @@ def _treatments(
         and not _MADE_BY_GENE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not _PATHWAY_AFTER.match(text, m.end)
         and not _TRIGGER_BEFORE.search(text, 0, m.start)
+        and not _UNRESPONSIVE_BEFORE.search(text, max(0, m.start - 80), m.start)
+        and not _LOW_IN_BEFORE.search(text, max(0, m.start - 60), m.start)
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
