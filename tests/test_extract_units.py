@@ -501,6 +501,15 @@ def test_list_items_are_sentences_of_their_own() -> None:
          "get kidney ultrasounds. It should not be confused with Leber hereditary optic "
          "neuropathy, which is passed on through the mother's mitochondrial DNA.",
          {"HGNC:8620"}, set()),
+        # genes in a list under a sentence that ends in ":"; the cause of another named
+        # disorder in a relative clause
+        ("It is caused by variants in more than a dozen genes, and the way it is "
+         "inherited depends on the gene:\n\n• X-linked recessive – NYX and CACNA1F. "
+         "Together these are the most common causes.\n\n• Autosomal recessive – GRM6 "
+         "and TRPM1.\n\nMost children have Stickler syndrome (which is caused by "
+         "changes in collagen genes such as COL2A1).",
+         {"HGNC:8082", "HGNC:1393", "HGNC:4598", "HGNC:7146"},
+         {"HP:0001419", "HP:0000007"}),
         # the gene of another named disorder, in apposition to "a different gene"
         ("Congenital contractural arachnodactyly is caused by variants in FBN2. A change in "
          "a different fibrillin gene, FBN1, causes Marfan syndrome rather than CCA.",
@@ -695,6 +704,11 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("Very rarely, a child inherits a mutation from both parents.", {"HP:0000007"}),
         ("Inherited factors play a part; how it might be passed down is not understood.",
          {"HP:0000005"}),
+        # the relative clause of "a different condition"; high penetrance
+        ("It is seen in DOCK8 deficiency, a different condition that is inherited in an "
+         "autosomal recessive way.", set()),
+        ("It follows an autosomal dominant pattern with high penetrance.",
+         {"HP:0000006", "HP:4000158"}),
         # a carrier parent's chance of passing the variant on is no dominant inheritance
         ("A carrier mother has a 50% chance of passing the variant to each child.", set()),
         ("Each child of an affected parent has a 50% chance of inheriting the variant.",

@@ -36,7 +36,7 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
               "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
-              "known as", "-like", "ed like", "much like", "contrast")
+              "known as", "-like", "ed like", "much like", "contrast", "which")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -71,6 +71,13 @@ _GENE_OF_ANOTHER = re.compile(
     r"\b[Dd]ifferent (?:[\w-]+ )?gene,\s*[A-Z][A-Z0-9-]*,\s*(?:causes|underlies|"
     r"is responsible for)\s+[A-Z]"
 )
+#: "Stickler syndrome (which is caused by changes in collagen genes such as COL2A1)": the
+#: cause of another named disorder, in a relative clause after its name
+_NAMED_WHICH_CAUSED = re.compile(
+    r"\b[A-Z][\w'-]*(?:[ -][\w'-]+){0,3} (?:syndrome|disease|disorder)"
+    r"(?P<clause>\s*[,(]\s*which (?:is|are) (?:usually |often |mostly )?(?:caused by|due to)"
+    r"[^.;)]*)"
+)
 #: "looks similar to Bardet-Biedl syndrome", "resembles another disorder", "is treated
 #: much like Crohn's disease": a named one (a capital) or another, not a finding ("a rash
 #: that resembles eczema")
@@ -91,6 +98,9 @@ _CONTRASTED_NAME = re.compile(
 _OTHER_FORMS = Cue(
     re.compile(r"\b(?:other|rarer|different) (?:forms|types|kinds) of ", re.IGNORECASE)
 )
+#: a relative clause right after a cue's phrase, and where such a clause ends
+_RELATIVE_NEXT = re.compile(r"\s(?:which|that)\s")
+_CLAUSE_END = re.compile(r"[,;.:()]")
 _PHRASE_END = re.compile(r"[,;.:()]|\s(?:but|and|which|that)\s")
 #: what may open a sentence before its subject ("However, other forms ...")
 _OPENING = re.compile(
@@ -145,6 +155,13 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     if "different" in lowered:
         found += [match.span() for match in _GENE_OF_ANOTHER.finditer(sentence)]
+    if "which" in lowered:
+        found += [
+            match.span("clause") for match in _NAMED_WHICH_CAUSED.finditer(sentence)
+            # not the page's own disease, wherever its name starts ("In Marfan syndrome,
+            # which is caused by ...")
+            if not any(a < match.start("clause") and match.start() < b for a, b in own)
+        ]
     if "similar" in lowered or "resemble" in lowered or "like" in lowered:
         found += [match.span() for match in _SIMILAR_TO_NAMED.finditer(sentence)]
     for match in _OTHER_FORMS.finditer(sentence):
@@ -169,6 +186,10 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             stop = _SUBJECT_END.search(sentence, end)
         else:
             stop = _PHRASE_END.search(sentence, end)
+            if stop is not None and _RELATIVE_NEXT.match(sentence, stop.start()):
+                # "DOCK8 deficiency, a different condition that is inherited in an
+                # autosomal recessive way": the relative clause describes the other one
+                stop = _CLAUSE_END.search(sentence, stop.end())
         spans.append((start, stop.start() if stop else len(sentence)))
     if "contrast" in lowered:
         contrasted = _contrasted_subject(sentence, starts)

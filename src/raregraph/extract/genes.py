@@ -195,6 +195,7 @@ def find_genes(
     disease_spans: Iterable[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
     previous: str = "",
+    list_item: bool = False,
 ) -> list[GeneMention]:
     """Return the genes named in ``sentence``.
 
@@ -208,7 +209,9 @@ def find_genes(
     A sentence about another disorder (:func:`~raregraph.extract.contrast.
     about_another_disorder`) gives only the genes it denies. A sentence without a gene word
     that goes on with the genes of the ``previous`` one ("The most common are ANOS1 and
-    CHD7.") reads their symbols, related to the disease as the previous sentence says.
+    CHD7.") reads their symbols, related to the disease as the previous sentence says; so
+    does a ``list_item`` under a sentence with a gene word that ends in ":" (``previous``
+    is then that sentence: "... depends on the gene:" / "• X-linked - NYX and CACNA1F.").
 
     >>> [g.symbol for g in find_genes("The most common are FGFR1 and CHD7.",
     ...                               previous="Changes in 20 genes are linked to it.")]
@@ -217,7 +220,7 @@ def find_genes(
     lexicon = lexicon or get_lexicon()
     listed = (
         bool(previous)
-        and _LIST_GOES_ON.match(sentence) is not None
+        and (list_item or _LIST_GOES_ON.match(sentence) is not None)
         and _GENE_CUE_TEST.found_in(previous)
         and not _GENE_CUE_TEST.found_in(sentence)
     )

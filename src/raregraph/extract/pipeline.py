@@ -413,7 +413,12 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
             section.heading and re.search(r"treat|manag|therap", section.heading, re.I)
         )
         previous = ""
+        intro = ""  # a sentence that ends in ":", which the list items after it go on
         for sentence in split_sentences(section.text, section.view_start):
+            item = sentence.text.lstrip().startswith(_BULLETS)
+            before = section.text[: sentence.start - section.view_start].rstrip(" \t")
+            if not item and (not before or before.endswith("\n")):
+                intro = ""  # a paragraph that is no list item ends the list
             _read_sentence(
                 out,
                 lexicon,
@@ -422,10 +427,17 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
                 abbreviations,
                 genes_context,
                 treatment_section,
-                previous,
+                intro if item and intro else previous,
+                list_item=bool(item and intro),
             )
+            if sentence.clean.rstrip().endswith(":"):
+                intro = sentence.clean
             previous = sentence.clean
     yield from out.items()
+
+
+#: what starts a list item
+_BULLETS = ("•", "◦", "▪", "- ", "* ")
 
 
 def _read_sentence(
@@ -437,6 +449,8 @@ def _read_sentence(
     gene_context: _GeneContext,
     treatment_section: bool,
     previous: str,
+    *,
+    list_item: bool = False,
 ) -> None:
     text = sentence.clean
     mentions = find_mentions(text, lexicon)
@@ -451,6 +465,7 @@ def _read_sentence(
         disease_spans=blocked,
         lexicon=lexicon,
         previous=previous,
+        list_item=list_item,
     )
     gene_spans = [(g.start, g.end) for g in genes]
     for gene in genes:
