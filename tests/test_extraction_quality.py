@@ -92,6 +92,14 @@ OTHER_SETS = {
                    "treatments": 0.75},
     "gard_dev29": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.72, "organs": 0.66,
                    "treatments": 0.77},
+    "gard_dev30": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.72, "organs": 0.77,
+                   "treatments": 0.74},
+    "gard_dev31": {"genes": 1.0, "inheritance": 0.95, "phenotypes": 0.67, "organs": 0.55,
+                   "treatments": 0.83},
+    "gard_dev32": {"genes": 0.95, "inheritance": 1.0, "phenotypes": 0.60, "organs": 0.70,
+                   "treatments": 0.73},
+    "gard_dev33": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.54, "organs": 0.51,
+                   "treatments": 0.69},
     # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
     # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone
     # organs 0.841 -> 0.817 in session 16: "breathing muscles" reads the respiratory
