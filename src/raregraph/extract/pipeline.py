@@ -792,7 +792,8 @@ _UNRESPONSIVE_BEFORE = re.compile(
 #: "a special diet low in the sulfur-containing amino acids methionine and cysteine": what
 #: a diet keeps low, a few words after "low in"
 _LOW_IN_BEFORE = re.compile(
-    r"\b(?:low|poor) in (?:the )?(?:[\w-]+ ){0,4}(?:(?:[\w-]+, )*[\w-]+,? (?:and|or) )?$",
+    r"\b(?:low|poor) in (?:the )?(?:(?!(?:high|rich|and|or|with|plus|but)\b)[\w-]+ ){0,4}"
+    r"(?:(?:[\w-]+, )*[\w-]+,? (?:and|or) )?$",
     re.IGNORECASE,
 )
 #: "somatostatin analogs": drugs made after the molecule, not the molecule
