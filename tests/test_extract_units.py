@@ -1177,6 +1177,15 @@ def test_a_finding_that_does_not_go_away_is_chronic_or_persistent() -> None:
     assert phenotypes("The fever goes away within a day.") == ["HP:0001945"]
 
 
+def test_each_adjective_of_a_list_before_a_noun() -> None:
+    assert sorted(phenotypes("Children have short, broad fingers.")) == ["HP:0001500",
+                                                                         "HP:0009381"]
+    assert sorted(phenotypes("Many have thin, brittle hair.")) == ["HP:0002213", "HP:0002299"]
+    # a list of findings reads nothing new
+    found = phenotypes("Most have hearing loss, muscle weakness and seizures.")
+    assert sorted(found) == ["HP:0000365", "HP:0001250", "HP:0001324"]
+
+
 def test_a_slow_decline_is_not_narrowed_to_a_progressive_term() -> None:
     # HPO's Mental deterioration already names "progressive cognitive decline"
     assert phenotypes("There is a slow decline in thinking skills.") == ["HP:0001268"]

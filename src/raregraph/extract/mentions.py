@@ -259,6 +259,41 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+#: an adjective before a comma or "and/or", then up to two words and a noun: "short,
+#: broad fingers", "thin and brittle hair"
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?P<adjective>[a-z]+)(?:,| and| or),? (?P<rest>(?:[a-z]+ ){1,2}?)(?P<noun>[a-z]+)\b"
+)
+
+
+def _adjective_list(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Each adjective of a list before a noun names a finding of that noun.
+
+    "short, broad fingers" is Broad finger and Short finger (the first adjective's reading
+    spans the adjective). Both readings must be findings, so a list of findings ("hearing
+    loss, muscle weakness") reads nothing new; nor does a pair that names one finding
+    ("weak, floppy muscles": Hypotonia).
+
+    >>> from raregraph.extract.lexicon import get_lexicon
+    >>> [m.curie for m in _adjective_list("short, broad fingers", get_lexicon())]
+    ['HP:0009381']
+    """
+    found: list[Mention] = []
+    for match in _ADJECTIVE_BEFORE.finditer(folded):
+        noun, rest, adjective = match.group("noun"), match.group("rest"), match.group("adjective")
+        if lexicon.lookup(f"{rest}{noun}", "phenotype") is None:
+            continue
+        if lexicon.lookup(f"{adjective} {rest}{noun}", "phenotype") is not None:
+            continue  # one finding named by both words ("weak, floppy muscles": Hypotonia)
+        curie = lexicon.lookup(f"{adjective} {noun}", "phenotype")
+        if curie is not None:
+            found.append(
+                Mention("phenotype", curie, match.start(), match.end("adjective"), "",
+                        "coordination")
+            )
+    return found
+
+
 def _fused(
     folded: str, lexicon: Lexicon, covered: list[Mention], glued: list[Mention]
 ) -> list[Mention]:
@@ -919,6 +954,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             by_kind.setdefault(mention.kind, []).append(mention)
     phenotypes = by_kind.setdefault("phenotype", [])
     phenotypes += _coordinated(folded, lexicon)
+    if ", " in folded or " and " in folded or " or " in folded:
+        phenotypes += _adjective_list(folded, lexicon)
     phenotypes += _copula(folded, lexicon)
     phenotypes += _difficulties(folded, lexicon)
     if "fail" in folded or "working" in folded or "shut" in folded:
