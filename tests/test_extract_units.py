@@ -1201,6 +1201,8 @@ def test_lay_wording_of_common_findings() -> None:
     assert phenotypes("Babies pass large amounts of urine.") == ["HP:0000103"]
     assert phenotypes("Many children have a craving for salty foods.") == ["HP:0030083"]
     assert phenotypes("Some boys start walking on the toes.") == ["HP:0030051"]
+    assert phenotypes("Attacks bring a fast heartbeat.") == ["HP:0001649"]
+    assert phenotypes("Children get serious bacterial infections.") == ["HP:0002718"]
     # HPO gives "Xanthoma" to Xanthelasma (of the eyelids); xanthomas elsewhere are
     # Xanthomatosis
     assert phenotypes("Some people develop xanthomas on the skin.") == ["HP:0000991"]
