@@ -1202,6 +1202,8 @@ def test_lay_wording_of_common_findings() -> None:
     assert phenotypes("Many children have a craving for salty foods.") == ["HP:0030083"]
     assert phenotypes("Some boys start walking on the toes.") == ["HP:0030051"]
     assert phenotypes("Attacks bring a fast heartbeat.") == ["HP:0001649"]
+    # Recurrent otitis media, as eight of ten curators read ear infections
+    assert phenotypes("Children have frequent ear infections.") == ["HP:0000403"]
     assert phenotypes("Children get serious bacterial infections.") == ["HP:0002718"]
     # HPO gives "Xanthoma" to Xanthelasma (of the eyelids); xanthomas elsewhere are
     # Xanthomatosis
