@@ -395,3 +395,21 @@ def test_fast_association_blocks_equal_the_generic_ones(first, second, evidence_
                 renderer.entries(t for t in _edge_triples(edge, {}) if t[0] == association),
             )
             assert fast == generic
+
+
+def test_edges_added_to_networkx_under_other_keys_render_the_same_triples():
+    """The renderer caches kinds by edge key only for the graph's own keys."""
+    from raregraph.export.rdf import triples
+
+    kg = small_graph()
+    expected = to_ntriples(kg)
+    rekeyed = small_graph()
+    g = rekeyed.nx
+    # the same edges, each under the key "0" (as a user's own networkx code might add them)
+    edges = [(u, v, data) for u, v, data in g.edges(data=True)]
+    g.remove_edges_from([(u, v, k) for u, v, k in g.edges(keys=True)])
+    for u, v, data in edges:
+        g.add_edge(u, v, key="0", **data)
+    assert to_ntriples(rekeyed) == expected
+    got = rdflib.Graph().parse(data=to_ntriples(rekeyed), format="nt")
+    assert len(got) == len(set(triples(kg)))

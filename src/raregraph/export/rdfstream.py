@@ -341,6 +341,10 @@ class _Renderer:
         self.verb_order: dict[str, tuple[bool, str]] = {}  # written predicate -> sort key
         # (id(predicate), id(qualifiers)) -> what every association of that kind shares
         self.kinds: dict[tuple[int, int], _Kind] = {}
+        # the same by networkx edge key (Edge.key: the predicate and a qualifier digest,
+        # so one key is one kind), for the keys that are the edge's own: a string look-up
+        # instead of a tuple of two ids
+        self.kinds_by_key: dict[str, _Kind] = {}
         # predicates by id: an enum member is a singleton, and hashing one runs Python
         self.predicates: dict[int, tuple[tuple[bool, str], str]] = {}
         self.nodes: dict[str, str] = {}  # CURIE -> written IRI
@@ -481,7 +485,7 @@ class _Renderer:
     def node_part(self, adjacency: Adjacency, nodes: Sequence[Node]) -> Iterator[str]:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
         # the hot loop: one dict look-up per cached value, no method calls when cached
-        node_iris, kinds, evidence_by_id = self.nodes, self.kinds, self.evidence_by_id
+        node_iris, kinds_by_key, evidence_by_id = self.nodes, self.kinds_by_key, self.evidence_by_id
         verbs, terms = self.verbs, self.terms
         association, separator, sha256 = self.syntax.association, self.evidence_separator, _sha256
         for node in nodes:
@@ -496,11 +500,14 @@ class _Renderer:
             texts: list[str] = []
             for object_id, keyed in adjacency[subject].items():
                 o = node_iris.get(object_id) or self.node(object_id)
-                for data in keyed.values():
+                for key, data in keyed.items():
                     edge: Edge = data["edge"]
-                    negated, verb, middle, end, fill, bare_fill = kinds.get(
-                        (id(edge.predicate), id(edge.qualifiers))
-                    ) or self.kind(edge.predicate, edge.qualifiers)
+                    kind = kinds_by_key.get(key)
+                    if kind is None:
+                        kind = self.kind(edge.predicate, edge.qualifiers)
+                        if key == edge.key:  # the graph's own key (not one set by hand)
+                            kinds_by_key[key] = kind
+                    negated, verb, middle, end, fill, bare_fill = kind
                     if not negated:
                         objects = groups.get(verb)
                         if objects is None:
