@@ -39,42 +39,11 @@ from raregraph.extract.lexicon import get_lexicon
 from raregraph.extract.scoring import Score, score_pages, score_predicted
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+#: every evaluation set: ``tests/data/gard_<name>`` (``--set <name>``)
 SETS = {
-    "dev": DATA / "gard_dev",
-    "dev2": DATA / "gard_dev2",
-    "heldout": DATA / "gard_heldout",
-    "heldout2": DATA / "gard_heldout2",
-    "dev3": DATA / "gard_dev3",
-    "dev4": DATA / "gard_dev4",
-    "dev5": DATA / "gard_dev5",
-    "dev6": DATA / "gard_dev6",
-    "dev7": DATA / "gard_dev7",
-    "dev8": DATA / "gard_dev8",
-    "dev9": DATA / "gard_dev9",
-    "dev10": DATA / "gard_dev10",
-    "dev11": DATA / "gard_dev11",
-    "dev12": DATA / "gard_dev12",
-    "dev13": DATA / "gard_dev13",
-    "dev14": DATA / "gard_dev14",
-    "dev15": DATA / "gard_dev15",
-    "dev16": DATA / "gard_dev16",
-    "dev17": DATA / "gard_dev17",
-    "dev18": DATA / "gard_dev18",
-    "dev19": DATA / "gard_dev19",
-    "dev20": DATA / "gard_dev20",
-    "dev21": DATA / "gard_dev21",
-    "dev22": DATA / "gard_dev22",
-    "dev23": DATA / "gard_dev23",
-    "dev24": DATA / "gard_dev24",
-    "dev25": DATA / "gard_dev25",
-    "dev26": DATA / "gard_dev26",
-    "dev27": DATA / "gard_dev27",
-    "dev28": DATA / "gard_dev28",
-    "dev29": DATA / "gard_dev29",
-    "dev30": DATA / "gard_dev30",
-    "dev31": DATA / "gard_dev31",
-    "dev32": DATA / "gard_dev32",
-    "dev33": DATA / "gard_dev33",
+    folder.name.removeprefix("gard_"): folder
+    for folder in sorted(DATA.glob("gard_*"))
+    if any(folder.glob("*.gold.json"))
 }
 DEV = SETS["dev"]  # rebound by --set
 

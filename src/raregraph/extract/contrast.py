@@ -36,7 +36,7 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
               "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
-              "known as", "-like", "ed like", "much like", "contrast", "which")
+              "known as", "-like", "ed like", "much like", "contrast")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -52,7 +52,6 @@ _OTHER_DISORDER = Cue(
         # a disorder that a test rules out: "to rule out cystic fibrosis"
         r"\brul(?:e|es|ed|ing) out\b|"
         r"\bconfused with\b|\blook-?alike\b|\bseparate pages?\b|"
-
         r"\b(?:is|are|quite|very) (?:different|distinct) from\b|\bdiffers? from\b|"
 
         # "people with the same picture but no BTK change": a look-alike condition
@@ -149,13 +148,15 @@ def other_disorder_spans(
 @lru_cache(maxsize=64)
 def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     lowered = sentence.lower()
-    if not any(word in lowered for word in _CUE_WORDS):
+    # "Stickler syndrome (which is caused by ...)" needs no cue word of its own
+    caused_clause = "which" in lowered and ("caused by" in lowered or "due to" in lowered)
+    if not caused_clause and not any(word in lowered for word in _CUE_WORDS):
         return ()
     starts = {start for start, _ in own}
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     if "different" in lowered:
         found += [match.span() for match in _GENE_OF_ANOTHER.finditer(sentence)]
-    if "which" in lowered:
+    if caused_clause:
         found += [
             match.span("clause") for match in _NAMED_WHICH_CAUSED.finditer(sentence)
             # not the page's own disease, wherever its name starts ("In Marfan syndrome,

@@ -416,8 +416,9 @@ def extract_page(page: GardPage, disease: Node, document: Node) -> Iterator[Node
         intro = ""  # a sentence that ends in ":", which the list items after it go on
         for sentence in split_sentences(section.text, section.view_start):
             item = sentence.text.lstrip().startswith(_BULLETS)
-            before = section.text[: sentence.start - section.view_start].rstrip(" \t")
-            if not item and (not before or before.endswith("\n")):
+            at = sentence.start - section.view_start
+            line_start = section.text.rfind("\n", 0, at) + 1
+            if not item and not section.text[line_start:at].strip(" \t"):
                 intro = ""  # a paragraph that is no list item ends the list
             _read_sentence(
                 out,
