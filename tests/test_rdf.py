@@ -103,10 +103,10 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
     target.write_text("old content\n", encoding="utf-8")
     import raregraph.export.rdfstream as rdfstream
 
-    def explode(node):
+    def explode(renderer, node):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(rdfstream, "_node_properties", explode)
+    monkeypatch.setattr(rdfstream._Renderer, "node_objects", explode)
     with pytest.raises(RuntimeError):
         write_graph(small_graph(), target)
     assert target.read_text(encoding="utf-8") == "old content\n"
@@ -220,13 +220,13 @@ def test_a_failing_writer_is_raised_and_keeps_the_old_file(
     kg = _hpo_graph_with_text()
     chosen = rdfstream._sorted_nodes(kg)[failing].id
 
-    def explode(node):
+    def explode(renderer, node):
         if node.id == chosen:
             raise RuntimeError("disk full")
-        return original(node)
+        return original(renderer, node)
 
-    original = rdfstream._node_properties
-    monkeypatch.setattr(rdfstream, "_node_properties", explode)
+    original = rdfstream._Renderer.node_objects
+    monkeypatch.setattr(rdfstream._Renderer, "node_objects", explode)
     monkeypatch.setenv("RAREGRAPH_EXPORT_PROCESSES", processes)
     with pytest.raises(RuntimeError, match="disk full"):
         write_graph(kg, target)
@@ -347,6 +347,45 @@ def test_fast_evidence_blocks_equal_the_generic_ones(
         iri = renderer.evidence(ev)
         generic = renderer.block(iri, renderer.entries(_evidence_triples("", ev)))
         assert renderer.evidence_block(iri, ev) == generic
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    category=st.sampled_from(list(Category)),
+    name=_text.filter(lambda s: s.strip() != ""),
+    synonyms=st.lists(_text, max_size=3),
+    xrefs=st.lists(
+        st.sampled_from(["MONDO:0017979", "ORPHA:3261", "not a curie", 'say "b"', "OMIM:601859"]),
+        max_size=3,
+    ),
+    provided_by=st.lists(st.sampled_from(["infores:gard", "infores:hpo-annotations"]), max_size=2),
+    symbol=st.none() | _text,
+    description=st.none() | _text,
+)
+def test_fast_node_blocks_equal_the_generic_ones(
+    category, name, synonyms, xrefs, provided_by, symbol, description
+):
+    """A node's block written by the renderer's fast path holds the triples of the
+    generic property list, in the same order."""
+    from raregraph.export import rdfstream
+    from raregraph.export.rdf import _node_triples
+
+    node = Node(
+        "MONDO:0017979",
+        category,
+        name,
+        synonyms=tuple(synonyms),
+        xrefs=tuple(xrefs),
+        provided_by=tuple(provided_by),
+        symbol=symbol,
+        description=description,
+    )
+    for factory in (rdfstream.NTRIPLES, rdfstream.TURTLE):
+        renderer = rdfstream._Renderer(factory())
+        s = renderer.node(node.id)
+        generic = renderer.block(s, renderer.entries(_node_triples(node)))
+        for _ in range(2):  # the second time from what the first one cached
+            assert renderer.grouped_block(s, renderer.node_objects(node)) == generic
 
 
 _qualifiers = st.builds(

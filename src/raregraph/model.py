@@ -355,10 +355,11 @@ class Evidence:
         biocuration = (
             f'"biocuration":{_json_strings(self.biocuration)},' if self.biocuration else ""
         )
+        # the enums are str enums: their text is their value
         return (
-            f'{{"agent_type":{_json_string(self.agent_type.value)},{biocuration}'
+            f'{{"agent_type":{_json_string(self.agent_type)},{biocuration}'
             f'"evidence_codes":{_json_strings(self.evidence_codes)},'
-            f'"knowledge_level":{_json_string(self.knowledge_level.value)},'
+            f'"knowledge_level":{_json_string(self.knowledge_level)},'
             f'"knowledge_source":{_json_string(self.knowledge_source)},'
             f'"publications":{_json_strings(self.publications)},'
             f'"sentence":{sentence},"source":{_json_string(self.source)},"span":{span}}}'
@@ -430,6 +431,8 @@ def association_digest(subject: str, predicate: str, object: str, fingerprint: s
 
 
 def _json_strings(values: tuple[str, ...]) -> str:
+    if len(values) == 1:
+        return "[" + _json_string(values[0]) + "]"
     return "[" + ",".join(map(_json_string, values)) + "]"
 
 

@@ -63,8 +63,10 @@ PARALLEL_MIN_EDGES = 50_000
 PROCESSES_VARIABLE = "RAREGRAPH_EXPORT_PROCESSES"
 
 #: What passing over a node before a range costs its writer (noting the evidence that an
-#: earlier range describes), relative to rendering it (measured on the HPO graph).
-SKIP_COST = 0.12
+#: earlier range describes), relative to rendering it (measured on the HPO graph: in a
+#: forked writer the pass also pays for copying the pages whose reference counts it
+#: touches, about as much again as the pass itself).
+SKIP_COST = 0.18
 
 
 def _split(

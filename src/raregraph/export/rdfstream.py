@@ -36,15 +36,23 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from raregraph.errors import CurieError
 from raregraph.export.rdf import (
+    _BIOLINK_DESCRIPTION,
+    _BIOLINK_PROVIDED_BY,
     _BIOLINK_PUBLICATIONS,
     _BIOLINK_SUPPORTING_TEXT,
+    _BIOLINK_SYMBOL,
+    _BIOLINK_SYNONYM,
+    _BIOLINK_XREF,
+    _CATEGORY_IRI,
     _RG_BIOCURATION,
     _RG_EVIDENCE_CODE,
     _RG_SPAN_END,
     _RG_SPAN_START,
     _TURTLE_PREFIXES,
     RDF_TYPE,
+    RDFS_LABEL,
     XSD_INTEGER,
     XSD_STRING,
     Literal,
@@ -54,7 +62,6 @@ from raregraph.export.rdf import (
     _expand,
     _iri,
     _iri_or_literal,
-    _node_properties,
     _qualifier_pairs,
     _TurtleNames,
 )
@@ -98,6 +105,7 @@ class Syntax:
     object_separator: str
     header: Callable[[set[str]], str] = field(default=lambda used: "")
     used: set[str] = field(default_factory=set)  # prefixes the header must declare
+    string: Callable[[str], str] = field(default=lambda value: f'"{_escape(value)}"')
 
     def term(self, term: Term) -> str:
         """Render an IRI or a literal."""
@@ -111,7 +119,13 @@ def _nt_literal(literal: Literal) -> str:
 
 
 def _nt_block(subject: str, groups: list[tuple[str, list[str]]]) -> str:
-    return "".join(f"{subject} {p} {o} .\n" for p, objects in groups for o in objects)
+    # one join per predicate, its subject and predicate the separator between objects
+    lines = []
+    for p, objects in groups:
+        if objects:
+            lead = f"{subject} {p} "
+            lines.append(lead + (" .\n" + lead).join(objects) + " .\n")
+    return "".join(lines)
 
 
 def _ntriples() -> Syntax:
@@ -348,6 +362,12 @@ class _Renderer:
         # predicates by id: an enum member is a singleton, and hashing one runs Python
         self.predicates: dict[int, tuple[tuple[bool, str], str]] = {}
         self.nodes: dict[str, str] = {}  # CURIE -> written IRI
+        # a node's own triples: the written predicates (made at the first node), the
+        # written category IRIs by id(category) (an enum member is a singleton, and
+        # hashing one runs Python) and the written xrefs and providers
+        self.node_verbs: tuple[str, ...] = ()
+        self.categories: dict[int, str] = {}
+        self.curies: dict[str, str] = {}
         # qualifiers: id -> (fingerprint, number of the distinct value)
         self.qualifiers_by_id: dict[int, tuple[str, int]] = {}
         self.qualifiers_by_value: dict[Qualifiers, tuple[str, int]] = {}
@@ -426,6 +446,57 @@ class _Renderer:
             self.verb_order[found[1]] = found[0]
         return found
 
+    def node_objects(self, node: Node) -> dict[str, set[str]]:
+        """The written objects of a node's own triples, by written predicate.
+
+        These are the triples of :func:`raregraph.export.rdf._node_properties` (a test
+        keeps the two in step), written faster: names, synonyms, symbols and
+        descriptions are nearly all unique, so they are written directly instead of
+        through the term cache, which would only grow.
+        """
+        if not self.node_verbs:
+            self.node_verbs = tuple(
+                self.verb(predicate)[1]
+                for predicate in (
+                    RDF_TYPE,
+                    RDFS_LABEL,
+                    _BIOLINK_SYNONYM,
+                    _BIOLINK_XREF,
+                    _BIOLINK_PROVIDED_BY,
+                    _BIOLINK_SYMBOL,
+                    _BIOLINK_DESCRIPTION,
+                )
+            )
+        a, label, synonym, xref, provided_by, symbol, description = self.node_verbs
+        string, curies = self.syntax.string, self.curies
+        category = self.categories.get(id(node.category))
+        if category is None:
+            category = self.categories[id(node.category)] = self.term(
+                _CATEGORY_IRI[node.category]
+            )
+        groups = {a: {category}, label: {string(node.name)}}
+        if node.synonyms:
+            groups[synonym] = set(map(string, node.synonyms))
+        if node.xrefs:  # nearly all unique
+            groups[xref] = set(map(self.curie, node.xrefs))
+        if node.provided_by:  # a few sources, over and over
+            groups[provided_by] = {
+                curies.get(c) or curies.setdefault(c, self.curie(c)) for c in node.provided_by
+            }
+        if node.symbol:
+            groups[symbol] = {string(node.symbol)}
+        if node.description:
+            groups[description] = {string(node.description)}
+        return groups
+
+    def curie(self, curie: str) -> str:
+        """The written form of an xref or provider: an IRI, or a literal if not a CURIE."""
+        try:
+            iri = _expand(curie)
+        except CurieError:
+            return self.syntax.string(curie)
+        return self.syntax.iri(iri)
+
     def qualifiers(self, qualifiers: Qualifiers) -> tuple[str, int]:
         """The fingerprint of a qualifier set and the number of its distinct value."""
         found = self.qualifiers_by_id.get(id(qualifiers))
@@ -486,14 +557,10 @@ class _Renderer:
         """Yield the blocks of these nodes, each followed by its associations' blocks."""
         # the hot loop: one dict look-up per cached value, no method calls when cached
         node_iris, kinds_by_key, evidence_by_id = self.nodes, self.kinds_by_key, self.evidence_by_id
-        verbs, terms = self.verbs, self.terms
         association, separator, sha256 = self.syntax.association, self.evidence_separator, _sha256
         for node in nodes:
             # the node's objects by written predicate (a set each: a triple is written once)
-            groups: dict[str, set[str]] = {}
-            for predicate, values in _node_properties(node):  # each predicate once
-                _, written = verbs.get(predicate) or self.verb(predicate)
-                groups[written] = {terms.get(value) or self.term(value) for value in values}
+            groups = self.node_objects(node)
             subject = node.id
             s = node_iris.get(subject) or self.node(subject)
             # association blocks, each led by its IRI: sorting them sorts by digest
@@ -552,7 +619,7 @@ class _Renderer:
         term, written = self.term, self.evidence_objects
         values: list[str] = [iri]
         if ev.sentence is not None:
-            values.append(self.syntax.literal(Literal(ev.sentence)))
+            values.append(self.syntax.string(ev.sentence))
         if ev.span is not None:
             values.append(term(Literal(str(ev.span[0]), XSD_INTEGER)))
             values.append(term(Literal(str(ev.span[1]), XSD_INTEGER)))
@@ -562,19 +629,21 @@ class _Renderer:
             (1, ev.publications),
             (2, ev.biocuration),
         ):
-            objects = set()
-            for item in items:
-                found = written[kind].get(item)
-                if found is None:
-                    found = written[kind][item] = term(_EVIDENCE_OBJECT[kind](item))
-                objects.add(found)
+            table = written[kind]
+            if len(items) == 1:  # the common case: nothing to deduplicate or sort
+                item = items[0]
+                values.append(table.get(item) or self.evidence_object(kind, item))
+                counts.append(1)
+                continue
+            objects = {table.get(item) or self.evidence_object(kind, item) for item in items}
             values.extend(sorted(objects))
             counts.append(len(objects))
+        # the enum members by identity (each is a singleton; hashing one runs Python)
         shape = (
             ev.source,
             ev.knowledge_source,
-            ev.agent_type.value,
-            ev.knowledge_level.value,
+            id(ev.agent_type),
+            id(ev.knowledge_level),
             ev.sentence is not None,
             ev.span is not None,
             *counts,
@@ -583,6 +652,11 @@ class _Renderer:
         if fill is None:
             fill = self.evidence_fillers[shape] = self.evidence_filler(ev, counts)
         return fill(tuple(values))
+
+    def evidence_object(self, kind: int, item: str) -> str:
+        """The written form of an evidence code (kind 0), publication (1) or curator (2)."""
+        found = self.evidence_objects[kind][item] = self.term(_EVIDENCE_OBJECT[kind](item))
+        return found
 
     def evidence_filler(self, ev: Evidence, counts: Sequence[int]) -> Filler:
         """The filler of evidence shaped like ``ev`` (see :meth:`evidence_block`).
