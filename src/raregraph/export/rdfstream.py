@@ -581,7 +581,7 @@ class _Renderer:
                             objects = groups[verb] = set()
                         objects.add(o)
                     # raregraph.model.association_digest, inlined (tested to agree)
-                    digest = sha256((subject + middle + object_id + end).encode()).hexdigest()[:20]
+                    digest = sha256(f"{subject}{middle}{object_id}{end}".encode()).hexdigest()[:20]
                     a = association(digest)
                     evidence = edge.evidence
                     if len(evidence) == 1:
