@@ -75,6 +75,15 @@ def test_lay_wording_and_longest_match() -> None:
         ("Those who do not respond to steroids receive sirolimus.", "sirolimus", False),
         ("Those who do not respond to steroids receive sirolimus.", "steroids", True),
         ("It is not seen, because seizures are common.", "seizures", False),
+        # contractions, with either apostrophe, and in a relative clause like "do not"
+        ("The condition doesn't cause itching.", "itching", True),
+        ("It doesn\u2019t cause seizures.", "seizures", True),
+        ("It isn't linked to hearing loss.", "hearing", True),
+        ("Children who don't get treatment develop seizures.", "seizures", False),
+        ("Children who are not treated develop seizures.", "seizures", False),
+        # "non-" joined to the finding's word
+        ("They have a non-itchy rash.", "itchy", True),
+        ("They have a non-itchy rash.", "rash", False),
     ],
 )
 def test_negation_scope(sentence: str, word: str, negated: bool) -> None:
@@ -468,6 +477,10 @@ def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> Non
         # what the parents or carriers do not have is not about the patient
         ("The parents are carriers and usually have no bleeding problems themselves.",
          set()),
+        # a finding "not typical" of the disease is stated absent
+        ("Seizures are not a typical sign of this condition.", {("HP:0001250", True)}),
+        ("A non-itchy rash may appear on the arms and the legs.",
+         {("HP:0000988", False), ("HP:0000989", True)}),
     ],
 )
 def test_negation_scopes(sentence: str, expected: set[tuple[str, bool]]) -> None:
@@ -1278,6 +1291,17 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         # HPO gives "Xanthoma" to Xanthelasma (of the eyelids); xanthomas elsewhere are
         # Xanthomatosis
         ("Some people develop xanthomas on the skin.", ["HP:0000991"]),
+        # lay words that curators read alike (session 17)
+        ("Some have a red, scaly rash.", ["HP:0000988"]),
+        ("Many infants get thrush in the mouth.", ["HP:0009098"]),
+        ("Babies may vomit after feeding and throw up often.", ["HP:0002013", "HP:0002013"]),
+        ("Redness of the skin is common.", ["HP:0010783"]),
+        ("Some have eye redness.", ["HP:0025337"]),
+        ("The skin is itchy.", ["HP:0000989"]),
+        # lung infections are lower respiratory ones, as six of seven curators read them
+        # (HPO files "pulmonary infections" under Recurrent pneumonia)
+        ("Children have frequent lung infections.", ["HP:0002783"]),
+        ("Some have blood clots in the veins.", ["HP:0004936"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:

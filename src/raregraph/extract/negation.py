@@ -43,7 +43,9 @@ __all__ = [
 
 _CUE = re.compile(
     r"\b(?:no|not|never|without|neither|nor|absence of|absent|lack of|lacks?|free of|"
-    r"instead of|unaffected|n't|cannot|excluded|ruled out)\b",
+    r"instead of|unaffected|cannot|excluded|ruled out)\b|"
+    # a contraction, the whole word: "doesn't", "don't", "isn't", "can't", either apostrophe
+    r"\b\w+n['\u2019]t\b",
     re.IGNORECASE,
 )
 #: The negation cues (for readers that need where a negation starts).
@@ -70,7 +72,7 @@ _NEW_PREDICATE = re.compile(r"\b(?:may|might|can|could|will|would|should|must)\b
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(
     r"\b(?:are|is|were|was|have|has|need|needs|get|gets|receive|receives|take|takes|"
-    r"undergo|undergoes|benefit|benefits)\b",
+    r"undergo|undergoes|benefit|benefits|develop|develops)\b",
     re.IGNORECASE,
 )
 _NEW_PREDICATE_TEST = Cue(_NEW_PREDICATE)
@@ -82,7 +84,7 @@ _NOT_NORMALLY = re.compile(
     r"\b(?:properly|normally|correctly|in the usual way|as usual|as (?:it|they) should)\b",
     re.IGNORECASE,
 )
-_VERB_CUES = frozenset({"not", "n't", "never", "cannot"})
+_VERB_CUES = frozenset({"not", "never", "cannot"})
 #: a cue inside an opening condition: "If X does not help, Y ...", "When X is not enough"
 _CONDITION_BEFORE = re.compile(
     r"(?:^|[;:,.]\s*)(?:if|when|unless|once|because|since|as)\b[^,;:]*$", re.I
@@ -97,8 +99,16 @@ _NOT_AWARE_OR_ONLY = re.compile(
     r"recogni[sz]|only\b)",
     re.IGNORECASE,
 )
+#: "non-" joined to the finding's word: "a non-itchy rash", "non-painful lumps"
+_NON_BEFORE = re.compile(r"\bnon-$", re.IGNORECASE)
 _MAX_WORDS = 7
 _DATA = Path(__file__).resolve().parent / "data" / "normal_terms.tsv"
+
+
+def _is_verb_cue(cue: str) -> bool:
+    """Whether a negation cue negates a verb ("not", "never", "cannot", "doesn't")."""
+    cue = cue.lower()
+    return cue in _VERB_CUES or cue.endswith(("n't", "n\u2019t"))
 
 
 def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = ()) -> bool:
@@ -108,6 +118,8 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
     radius, cafe-au-lait spots"), not a negation.
     """
     before = sentence[:start]
+    if _NON_BEFORE.search(before):
+        return True  # "a non-itchy rash"
     cues = list(_CUE_FAST.finditer(before))
     if cues and findings:
         cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in findings)]
@@ -131,7 +143,7 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
         _MAIN_VERB_TEST.found_in(between)
         # "a high fever that does not go away, enlargement of the liver": the relative
         # clause's negation ends at its comma
-        or ("," in between and cue.group(0).lower() in _VERB_CUES)
+        or ("," in between and _is_verb_cue(cue.group(0)))
     ):
         return False
     if cue.group(0).lower() == "without" and "," in between:  # "Without treatment, ..."
@@ -141,7 +153,7 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
 
     if _NOT_NORMALLY.search(between):  # "genitals that did not form in the usual way"
         return False
-    if cue.group(0).lower() in _VERB_CUES and _NEW_NOUN_PHRASE.search(between):
+    if _is_verb_cue(cue.group(0)) and _NEW_NOUN_PHRASE.search(between):
         return False  # "jaundice that does not clear up and an enlarged liver"
     return len(between.split()) <= _MAX_WORDS
 
@@ -150,7 +162,8 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
 _ABSENT_AFTER = re.compile(
     r"\s*(?:\([^)]{0,60}\)\s*)?(?:is|are|was|were)\s+"
     r"(?:(?:usually|typically|generally|often|mostly|almost always|always)\s+)?"
-    r"(?:absent|not present|not a feature)\b",
+    r"(?:absent|not present|not a feature|not (?:typical|usual|expected|seen)|"
+    r"not an? (?:typical|usual|common) (?:sign|feature|symptom|finding|part))\b",
     re.IGNORECASE,
 )
 
