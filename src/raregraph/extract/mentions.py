@@ -604,6 +604,23 @@ def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
     return None
 
 
+#: breaking easily, said after the bones are named as the subject ("the bones can become
+#: thin and break easily", "they are brittle and break easily")
+_BREAK_EASILY = re.compile(r"\b(?:break|breaks|fracture|fractures)(?: (?:very|more|too))? easily\b")
+_BONES = re.compile(r"\bbones?\b")
+
+
+def _bones_break(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Fragile bones read from "break easily" in a sentence that has named the bones."""
+    found: list[Mention] = []
+    for verb in _BREAK_EASILY.finditer(folded):
+        if _BONES.search(folded, 0, verb.start()):
+            curie = lexicon.lookup("bones break easily", "phenotype")
+            if curie:
+                found.append(Mention("phenotype", curie, verb.start(), verb.end(), ""))
+    return found
+
+
 def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     for verb in _COPULA.finditer(folded):
@@ -960,6 +977,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     phenotypes += _difficulties(folded, lexicon)
     if "fail" in folded or "working" in folded or "shut" in folded:
         phenotypes += _failing(folded, lexicon)
+    if "easily" in folded:
+        phenotypes += _bones_break(folded, lexicon)
     phenotypes += [Mention("phenotype", curie, start, end, "", "measurement")
                    for curie, start, end in find_measurements(folded, lexicon)]
     lesions = _lesions(folded, phenotypes)
