@@ -477,6 +477,12 @@ def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> Non
         # what the parents or carriers do not have is not about the patient
         ("The parents are carriers and usually have no bleeding problems themselves.",
          set()),
+        # what brings an episode on is not a finding, up to what it leads to
+        ("Attacks can be set off by exercise, fever, heat or stress.", set()),
+        ("In some babies, pauses in breathing (apnea) happen during fevers.",
+         {("HP:0002104", False)}),
+        ("Seizures are triggered by fever, leading to developmental delay.",
+         {("HP:0001250", False), ("HP:0001263", False)}),
         # a finding "not typical" of the disease is stated absent
         ("Seizures are not a typical sign of this condition.", {("HP:0001250", True)}),
         ("A non-itchy rash may appear on the arms and the legs.",

@@ -510,6 +510,8 @@ def _read_sentence(
         and not (" " not in m.text and _PARTICLE_AFTER.match(text, m.end))
         # "tearing of an artery" is a rupture, not watery eyes (HPO's "tearing")
         and not (m.text.lower() == "tearing" and text.startswith(" of ", m.end))
+        and not _FINDING_TRIGGER_BEFORE.search(text, max(0, m.start - 70), m.start)
+        and not (_ILLNESS.match(m.text) and _DURING_BEFORE.search(text, 0, m.start))
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     if any(m.curie in _IN_CONTEXT for m in phenotypes):
@@ -777,6 +779,17 @@ _TRIGGER_BEFORE = re.compile(
     r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b[^.;:]*$",
     re.IGNORECASE,
 )
+#: "can be set off by exercise, fever or stress", "apnea during fevers", "often after a
+#: fever": what brings an episode on, not a finding of the disease (up to the words that
+#: go on to what it brings: "triggered by fever, leading to seizures")
+_FINDING_TRIGGER_BEFORE = re.compile(
+    r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b"
+    r"(?:(?!\b(?:lead|leads|leading|cause|causes|causing|result|results|resulting|which|"
+    r"followed|then)\b)[^.;:()])*$",
+    re.IGNORECASE,
+)
+_ILLNESS = re.compile(r"(?:high )?(?:fevers?|illness(?:es)?|infections?)\b", re.IGNORECASE)
+_DURING_BEFORE = re.compile(r"\b(?:during|after)\s+(?:an?\s+|any\s+)?(?:high\s+)?$", re.I)
 #: "seizures that do not respond to the usual seizure medicines, such as phenytoin": the
 #: drugs that fail, named in the same clause
 _UNRESPONSIVE_BEFORE = re.compile(
