@@ -246,6 +246,46 @@ def test_inheritance_wordings_and_other_disorders(sentence: str, expected: list[
     assert [m.curie for m in find_inheritance(sentence, find_mentions(sentence))] == expected
 
 
+def test_a_stated_absence_of_anticipation_is_negated() -> None:
+    s = "The repeat hardly changes, so the disease does not usually start earlier in later "
+    s += "generations."
+    assert [(m.curie, m.negated) for m in find_inheritance(s, find_mentions(s))] == [
+        ("HP:0003743", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left_out"),
+    [
+        # a look-alike named before, described by a relative clause
+        ("It is the familial counterpart of Parsonage-Turner syndrome, a similar condition "
+         "that occurs in people with no family history.", "HP:0003745"),
+        # the form set against the page's, up to its comma
+        ("Unlike the autosomal dominant form of hyper-IgE syndrome caused by STAT3 "
+         "mutations, this condition does not usually cause broken bones.", "HGNC:11364"),
+        ("Unlike the autosomal dominant form of hyper-IgE syndrome caused by STAT3 "
+         "mutations, this condition does not usually cause broken bones.", "HP:0000006"),
+        ("In a related condition in which seizures begin a little later, the usual cause "
+         "is a variant in SCN2A.", "HGNC:10588"),
+        # other changes of the gene, causing another disorder
+        ("Some other KCNQ2 changes, which usually arise as a new mutation in the child, "
+         "cause a severe epileptic encephalopathy; that is a different disorder.", DE_NOVO),
+    ],
+)
+def test_genes_and_modes_of_a_contrasted_disorder_are_left_out(
+    sentence: str, left_out: str
+) -> None:
+    assert left_out not in {o for _, o, _ in _edges_of(sentence)}
+
+
+def test_a_very_similar_condition_of_a_few_families_keeps_its_mode() -> None:
+    # curators keep "a very similar condition" of some families as a form of the disease
+    s = ("A few families have a very similar condition that is passed down in an "
+         "autosomal dominant manner.")
+    assert [m.curie for m in find_inheritance(s, find_mentions(s))] == ["HP:0000006"]
+
+
+
 def test_a_lay_phrase_glossed_after_one_more_word() -> None:
     text = (
         "Probe disease\n\nProbe disease is a rare genetic disorder of the thyroid. Most "
@@ -825,6 +865,16 @@ def test_adjectives_sharing_a_noun_and_late_actions() -> None:
         ("By age 60 there is a 50% risk of cancer.", set()),
         ("The parents of an affected child each carry one changed copy of the gene.",
          {"HP:0000007"}),
+        # session 17: penetrance, anticipation and new changes in other words
+        ("It is autosomal dominant, although not everyone who inherits it will have "
+         "attacks.", {"HP:0000006", "HP:0003829"}),
+        ("Some people who carry a variant never develop changes they notice (reduced "
+         "penetrance).", {"HP:0003829"}),
+        ("It is inherited in an autosomal dominant pattern, but penetrance is not reduced.",
+         {"HP:0000006"}),
+        ("Symptoms often begin at a younger age in each generation.", {"HP:0003743"}),
+        ("About 10 to 30% of people have a new change that was not inherited from either "
+         "parent.", {DE_NOVO}),
     ],
 )
 def test_inheritance_wordings(sentence: str, expected: set[str]) -> None:

@@ -36,7 +36,7 @@ __all__ = ["about_another_disorder", "other_disorder_spans"]
 #: a word that every cue below contains (a plain substring test rules most sentences out)
 _CUE_WORDS = ("separate", "distinct", "different", "other", "unrelated", "confused", "alike",
               "same", "similar", "differ", "rarer", "resemble", "rul", "called", "named",
-              "known as", "-like", "ed like", "much like", "contrast")
+              "known as", "-like", "ed like", "much like", "contrast", "related", "unlike")
 _OTHER_DISORDER = Cue(
     re.compile(
         r"\b(?:separate|distinct|different|other|unrelated)(?:,? [a-z-]+){0,2} "
@@ -46,6 +46,17 @@ _OTHER_DISORDER = Cue(
         # named in apposition
         r"\ba (?:very |quite |somewhat )?similar (?:illness|disease|disorder|condition|"
         r"syndrome)(?=,)|"
+        # "Parsonage-Turner syndrome, a similar condition that occurs ...": a look-alike
+        # named before, described by a relative clause (not "a few families have a very
+        # similar condition that ...", which curators keep as a form of the disease)
+        r"(?<=, )a (?:very |quite |somewhat )?similar (?:illness|disease|disorder|condition|"
+        r"syndrome)(?= that | which | in which )|"
+        # "In a related condition in which seizures begin later, the cause is SCN2A"
+        r"\bin a (?:closely )?related (?:condition|disorder|disease|syndrome)\b|"
+        # "Unlike the autosomal dominant form of hyper-IgE syndrome caused by STAT3, ...":
+        # the form set against the page's, up to its comma
+        r"^\s*unlike (?:the|a|an) [^,;]*?\b(?:forms?|types?|syndromes?|diseases?|"
+        r"disorders?|conditions?)\b[^,;]*|"
         # "can have a much more serious illness called neonatal severe hyperparathyroidism"
         r"\b(?:more|less) (?:serious|severe|common|rare) (?:illness|disorder|condition|"
         r"disease|syndrome) (?:called|named|known as)\b|"
@@ -69,6 +80,13 @@ _OTHER_DISORDER = Cue(
 _GENE_OF_ANOTHER = re.compile(
     r"\b[Dd]ifferent (?:[\w-]+ )?gene,\s*[A-Z][A-Z0-9-]*,\s*(?:causes|underlies|"
     r"is responsible for)\s+[A-Z]"
+)
+#: "Some other KCNQ2 changes, which usually arise as a new mutation, cause a severe
+#: epileptic encephalopathy": other changes of the page's gene, causing another disorder
+#: (the subject, up to a ";")
+_OTHER_CHANGES_CAUSE = re.compile(
+    r"\b[Oo]ther [A-Z][A-Z0-9-]+ (?:changes|variants|mutations)\b[^;.]*?\bcause (?:a|an)\b"
+    r"[^;]*"
 )
 #: "Stickler syndrome (which is caused by changes in collagen genes such as COL2A1)": the
 #: cause of another named disorder, in a relative clause after its name
@@ -156,6 +174,8 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     if "different" in lowered:
         found += [match.span() for match in _GENE_OF_ANOTHER.finditer(sentence)]
+    if "other" in lowered:
+        other_changes = [match.span() for match in _OTHER_CHANGES_CAUSE.finditer(sentence)]
     if caused_clause:
         found += [
             match.span("clause") for match in _NAMED_WHICH_CAUSED.finditer(sentence)
@@ -171,7 +191,7 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             at += 4
         if at not in starts and not _GENERIC_DISEASE.match(sentence, at):
             found.append(match.span())
-    spans = []
+    spans = list(other_changes) if "other" in lowered else []
     for start, end in found:
         named = (
             _NAMED_AFTER.match(sentence, end)
@@ -180,6 +200,10 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             # "should not be confused with Leber hereditary optic neuropathy, which ..."
             or _NAME_NEXT.match(sentence, end)
         )
+        if sentence[start:end].lstrip()[:7].lower() == "unlike ":
+            stop = None  # the form set against the page's is the phrase itself
+            spans.append((start, end))
+            continue
         if _OPENING.fullmatch(sentence, 0, start) or named:
             # the other disorder is the subject, or named right after the cue ("a separate
             # condition, Crouzon syndrome with acanthosis nigricans, in which ..."): what

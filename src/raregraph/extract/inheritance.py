@@ -39,6 +39,9 @@ UNKNOWN = "HP:0000005"
 _DE_NOVO = re.compile(
     r"\bde novo\b|\b(?:spontaneous |sporadic )?new (?:\w+ )?(?:mutations?|variants?)\b|"
     r"\b(?:random |spontaneous )?new (?:deletions?|duplications?|genetic changes?|events?)\b|"
+    # "a new change that was not inherited from either parent"
+    r"\bnew changes?\b(?=[^.;]{0,40}\bnot inherited\b)|"
+    r"\bnot inherited from (?:either|any) parent\b|"
     r"\barises? (?:new|anew|spontaneously)\b|\bnew(?:ly)? arising\b|"
     r"\b(?:occurr?ed|occurs|happened|arose|appeared) (?:as )?(?:new|anew|for the first time)\b|"
     r"\b(?:mutation|variant|genetic change|change) (?:is|was) new\b|"
@@ -108,17 +111,20 @@ MOSAIC = "HP:0001442"
 #: penetrance, in lay words
 _PENETRANCE = re.compile(
     r"\bnot (?:everyone|everybody|all(?: people| those| carriers)?|every person|every carrier)"
-    r" (?:(?:who|that) (?:inherits?|carry|carries|has|have) |with )(?:\w+ ){0,3}?"
-    r"(?:mutations?|changes?|variants?|genes?|alterations?)"
+    r" (?:(?:who|that) (?:inherits?|carry|carries|has|have) |with )(?:(?:\w+ ){0,3}?"
+    r"(?:mutations?|changes?|variants?|genes?|alterations?)|it|them|this)"
     r" (?:will )?(?:develops?|becomes?|gets?|has|have|shows?|is|are)"
-    r" (?:\w+ )?(?:symptoms|signs|ill|sick|affected|the (?:condition|disease|disorder))\b|"
+    r" (?:\w+ )?(?:symptoms|signs|ill|sick|affected|problems|disease|attacks|episodes|"
+    r"the (?:condition|disease|disorder))\b|"
     # "penetrance is reduced", "the penetrance is incomplete"
-    r"\bpenetrance (?:is|was|appears|seems) (?:\w+ )?(?:reduced|incomplete|low|partial)\b|"
+    r"\bpenetrance (?:is|was|appears|seems) (?:(?!not |never )\w+ )?"
+    r"(?:reduced|incomplete|low|partial)\b|"
     # "a few people who carry the variant never have symptoms"
     r"\b(?:some|a few|many|a small number of|a minority of) (?:people|persons|individuals|"
     r"carriers|family members) (?:who|that) (?:carry|inherit|have) (?:a|an|the|one) "
     r"(?:\w+ )?(?:variant|mutation|change|alteration)s? (?:never|do not|don't) "
-    r"(?:have|develop|show|get) (?:any )?(?:symptoms|signs|the (?:condition|disease|disorder))\b",
+    r"(?:have|develop|show|get|notice) (?:any )?(?:\w+ )?(?:symptoms|signs|changes|problems|"
+    r"disease|the (?:condition|disease|disorder))\b",
     re.IGNORECASE,
 )
 PENETRANCE = "HP:0003829"
@@ -150,7 +156,12 @@ _BACK_REFERENCE = re.compile(
 #: "the condition shows anticipation": HP:0003743 Genetic anticipation
 _ANTICIPATION = re.compile(
     r"\b(?:shows?|showing|displays?|exhibits?|called|known as|undergoes?)\s+(?:genetic\s+)?"
-    r"anticipation\b",
+    r"anticipation\b|"
+    # in lay words: "starts earlier in later generations", "begins at a younger age in
+    # each generation"
+    r"\b(?:starts?|begins?|appears?|develops?|shows? up)\s+(?:\w+\s+){0,2}?"
+    r"(?:earlier|at (?:an? )?(?:earlier|younger) ages?)\b[^.;]{0,40}?"
+    r"\b(?:later|successive|each|every|following|younger) generations?\b",
     re.IGNORECASE,
 )
 #: The lay explanations of the two autosomal modes ("one altered copy of the gene in each
@@ -234,7 +245,12 @@ _OTHER_DEGREE_AFTER = re.compile(
 #: Each rule: its pattern, its mode, and words of which every match holds one (a plain
 #: substring test on the lower-cased sentence skips the pattern in most sentences).
 _RULES = (
-    (Cue(_DE_NOVO), DE_NOVO, ("novo", "new", "spontaneous", "first time", "random", "chance")),
+    (
+        Cue(_DE_NOVO),
+        DE_NOVO,
+        ("novo", "new", "spontaneous", "first time", "random", "chance", "either parent",
+         "any parent"),
+    ),
     (
         Cue(_SPORADIC),
         SPORADIC,
@@ -242,7 +258,7 @@ _RULES = (
          "first"),
     ),
     (Cue(_UNKNOWN), UNKNOWN, ("unknown", "known", "unclear", "understood")),
-    (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation",)),
+    (Cue(_ANTICIPATION), ANTICIPATION, ("anticipation", "generation")),
     (Cue(_MOSAIC), MOSAIC, ("mosaic",)),
     (
         Cue(_PENETRANCE),
@@ -411,7 +427,12 @@ def find_inheritance(
             continue
         seen.add(curie)
         text = sentence[start:end]
-        negated = curie != UNKNOWN and is_negated(sentence, start)
+        # "(reduced penetrance)" after a clause of carriers who never fall ill names it
+        negated = (
+            curie != UNKNOWN
+            and is_negated(sentence, start)
+            and not (curie == PENETRANCE and sentence[:start].rstrip().endswith("("))
+        )
         result.append(
             InheritanceMention(curie, start, end, text, scope_text(sentence, start), negated)
         )
