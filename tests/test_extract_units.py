@@ -1364,6 +1364,10 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         # breaking easily, once the bones are named in the sentence
         ("The bones can become thin and break easily.", ["HP:0002659"]),
         ("The nails break easily.", []),
+        # skin infections are recurrent ones (nine curators), not Cellulitis
+        ("Many have skin infections.", ["HP:0001581"]),
+        ("They have thickened skin on the palms and soles.", ["HP:0000972"]),
+        ("Later they have loss of central vision.", ["HP:0007663"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:
