@@ -1368,6 +1368,11 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("Many have skin infections.", ["HP:0001581"]),
         ("They have thickened skin on the palms and soles.", ["HP:0000972"]),
         ("Later they have loss of central vision.", ["HP:0007663"]),
+        ("Scans show shrinkage of the cerebellum.", ["HP:0001272"]),
+        ("Babies may turn blue.", ["HP:0000961"]),
+        ("The shoulder blades stick out.", ["HP:0003691"]),
+        ("Boys have enlarged calves.", ["HP:0003707"]),
+        ("Most have loss of reflexes.", ["HP:0001284"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:

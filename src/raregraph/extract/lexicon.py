@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 114
+_LEXICON_VERSION = 115
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -259,7 +259,9 @@ NOMINAL_ADJECTIVES = {
 #: organ's plural ("shrinking of the testicles").
 _ORGAN_CHANGES: dict[str, tuple[tuple[str, ...], bool]] = {
     "fibrosis": (("scarring of the {}", "{} scarring", "scarred {}"), False),
-    "atrophy": (("shrinking of the {}", "shrunken {}", "{} shrinkage"), True),
+    "atrophy": (
+        ("shrinking of the {}", "shrinkage of the {}", "shrunken {}", "{} shrinkage"), True
+    ),
 }
 
 
