@@ -523,6 +523,12 @@ def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> Non
          {("HP:0002104", False)}),
         ("Seizures are triggered by fever, leading to developmental delay.",
          {("HP:0001250", False), ("HP:0001263", False)}),
+        # each item of a list after "bleeding after", which is no treatment
+        ("People have prolonged bleeding after surgery, tooth extraction or childbirth.",
+         {("HP:0004846", False), ("HP:0006298", False), ("HP:0011891", False)}),
+        # a measure that falls is not a fall; fluid "collecting" is not Collectionism
+        ("For three days each cycle the neutrophil count falls to very low levels.", set()),
+        ("Before birth, some babies have fluid collecting under the skin.", set()),
         # a finding "not typical" of the disease is stated absent
         ("Seizures are not a typical sign of this condition.", {("HP:0001250", True)}),
         ("A non-itchy rash may appear on the arms and the legs.",
@@ -1373,6 +1379,10 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("The shoulder blades stick out.", ["HP:0003691"]),
         ("Boys have enlarged calves.", ["HP:0003707"]),
         ("Most have loss of reflexes.", ["HP:0001284"]),
+        ("Bleeding from the umbilical cord stump is often the first sign.", ["HP:0011884"]),
+        ("They pass very little urine and the kidneys cannot concentrate urine.",
+         ["HP:0100520", "HP:0004727"]),
+        ("Bed wetting is common.", ["HP:0010677"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:

@@ -610,6 +610,46 @@ _BREAK_EASILY = re.compile(r"\b(?:break|breaks|fracture|fractures)(?: (?:very|mo
 _BONES = re.compile(r"\bbones?\b")
 
 
+#: how a finding read from a list item after "X after" is found (the pipeline reads no
+#: treatment in such an item: "bleeding after tooth extraction" is not a treatment)
+AFTER_LIST = "after list"
+#: the next item of a list after a finding ("bleeding after surgery, tooth extraction or
+#: childbirth")
+_NEXT_ITEM = re.compile(r"(?:,|,? (?:and|or)) (?:an? |the )?(?P<item>[a-z]+(?: [a-z]+)?)")
+
+
+def _after_list(folded: str, lexicon: Lexicon, phenotypes: list[Mention]) -> list[Mention]:
+    """Each item of a list after "X after ...": the finding that "X after <item>" names.
+
+    "Prolonged bleeding after surgery, tooth extraction or childbirth" reads Prolonged
+    bleeding after surgery, after dental extraction and Post-partum hemorrhage.
+    """
+    found: list[Mention] = []
+    for mention in list(phenotypes):
+        text = folded[mention.start : mention.end]
+        head, after, _ = text.partition(" after ")
+        if not after:
+            continue
+        at = mention.end
+        while item := _NEXT_ITEM.match(folded, at):
+            words = item.group("item")
+            curie = None
+            for size in (2, 1):  # "tooth extraction", else "childbirth"
+                name = " ".join(words.split(" ")[:size])
+                for article in ("", "an ", "a "):
+                    curie = lexicon.lookup(f"{head} after {article}{name}", "phenotype")
+                    if curie:
+                        break
+                if curie:
+                    break
+            if curie is None:
+                break
+            start = item.start("item")
+            found.append(Mention("phenotype", curie, start, start + len(name), "", AFTER_LIST))
+            at = start + len(name)
+    return found
+
+
 def _bones_break(folded: str, lexicon: Lexicon) -> list[Mention]:
     """Fragile bones read from "break easily" in a sentence that has named the bones."""
     found: list[Mention] = []
@@ -979,6 +1019,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _failing(folded, lexicon)
     if "easily" in folded:
         phenotypes += _bones_break(folded, lexicon)
+    if " after " in folded:
+        phenotypes += _after_list(folded, lexicon, phenotypes)
     phenotypes += [Mention("phenotype", curie, start, end, "", "measurement")
                    for curie, start, end in find_measurements(folded, lexicon)]
     lesions = _lesions(folded, phenotypes)

@@ -33,7 +33,7 @@ from raregraph.extract.contrast import other_disorder_spans
 from raregraph.extract.genes import disease_types, find_genes, neighbour_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
-from raregraph.extract.mentions import DENIED_COPULA, Mention, find_mentions
+from raregraph.extract.mentions import AFTER_LIST, DENIED_COPULA, Mention, find_mentions
 from raregraph.extract.negation import (
     NEGATION_CUE,
     is_negated,
@@ -129,6 +129,11 @@ _TREATMENT_CUE_TEST = Cue(_TREATMENT_CUE)
 _ORGAN_CUE_TEST = Cue(_ORGAN_CUE)
 #: A particle after a one-word finding, which is then a verb ("falls back", "piles up").
 _PARTICLE_AFTER = re.compile(r" (?:up|back|asleep|apart|off|out|behind|short)\b")
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:count|level|function|pressure|number|rate|temperature|concentration|weight|"
+    r"sugar|supply|output|production|amount)\s+$",
+    re.IGNORECASE,
+)
 _PHENOTYPE_STOP = frozenset(
     {
         "disease",
@@ -158,6 +163,8 @@ _PHENOTYPE_STOP = frozenset(
         "eye drops",
         # HPO's one-word synonym of self-cutting; in lay text a surgeon's "bone cutting"
         "cutting",
+        # HPO's one-word synonym of Collectionism; in lay text fluid "collecting" somewhere
+        "collecting",
     }
 )
 #: Body parts that lay text names mostly as the place of a symptom ("muscle weakness",
@@ -508,6 +515,8 @@ def _read_sentence(
         # "cholesterol piles up", "the tongue falls back": a verb with its particle, not
         # the finding ("piles", "falls")
         and not (" " not in m.text and _PARTICLE_AFTER.match(text, m.end))
+        # "the neutrophil count falls", "as kidney function falls": a measure that falls
+        and not (m.text.lower() == "falls" and _MEASURE_BEFORE.search(text, 0, m.start))
         # "tearing of an artery" is a rupture, not watery eyes (HPO's "tearing")
         and not (m.text.lower() == "tearing" and text.startswith(" of ", m.end))
         and not _FINDING_TRIGGER_BEFORE.search(text, max(0, m.start - 70), m.start)
@@ -543,6 +552,8 @@ def _read_sentence(
             mention, treatments
         ):
             continue
+        if any(m.how == AFTER_LIST and _overlaps(mention, [m]) for m in phenotypes):
+            continue  # "bleeding after tooth extraction": what it follows, not a place
         if _ORGAN_AS_MODIFIER.match(text, mention.end):
             continue  # "an eye doctor", "eye exams": the organ names a kind of care
         if spared and (
@@ -876,6 +887,8 @@ def _treatments(
     text = sentence.clean
     if not (treatment_section or _TREATMENT_CUE_TEST.found_in(text)):
         return []
+    # "bleeding after surgery, tooth extraction or childbirth": what the bleeding follows
+    after_items = [m for m in mentions if m.how == AFTER_LIST]
     candidates = [
         m for m in mentions
         if m.kind in ("treatment", "drug") and m.text.lower() not in _GENERIC_TREATMENT
@@ -893,6 +906,7 @@ def _treatments(
         and not _TRIGGER_BEFORE.search(text, 0, m.start)
         and not _UNRESPONSIVE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not _LOW_IN_BEFORE.search(text, max(0, m.start - 60), m.start)
+        and not (after_items and _overlaps(m, after_items))
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
