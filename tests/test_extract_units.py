@@ -1383,6 +1383,13 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("They pass very little urine and the kidneys cannot concentrate urine.",
          ["HP:0100520", "HP:0004727"]),
         ("Bed wetting is common.", ["HP:0010677"]),
+        ("Some children lose vision over time.", ["HP:0000572"]),
+        ("Many have swallowing problems.", ["HP:0002015"]),
+        ("Their teeth come in late.", ["HP:0000684"]),
+        ("The permanent teeth come in late.", ["HP:0000696"]),
+        ("Babies are unusually large at birth.", ["HP:0001520"]),
+        ("Many children avoid protein-rich foods.", ["HP:0002038"]),
+        ("There is glucose in the urine.", ["HP:0003076"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:
