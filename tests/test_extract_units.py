@@ -1072,6 +1072,20 @@ def test_the_lexicon_imports_without_graph_or_ontology_libraries() -> None:
          {"MESH:D005440", "MESH:D004039"}, set()),
         ("Some babies need breathing support, and bracing helps the spine.",
          {"MESH:D012121", "MESH:D001915"}, set()),
+        # session 17: lay names of classes and procedures
+        ("Treatment includes estrogen replacement and plastic surgery.",
+         {"MESH:D015914", "MESH:D019651"}, {"MESH:D004967", "MESH:D010969"}),
+        ("Treatment includes injections of anti-VEGF medicines and medicines that lower "
+         "blood pressure and cholesterol.", {"CHEBI:48422", "CHEBI:35674"}, {"CHEBI:16113"}),
+        ("Treatment includes seizure medicines and limiting salt.",
+         {"CHEBI:35623", "MESH:D004039"}, {"MESH:D012965"}),
+        # a test is not a treatment; a substance limited, measured or made is not given
+        ("Regular imaging with echocardiography is recommended.", set(), {"MAXO:0010203"}),
+        ("Treatment is limiting fructose; vitamin B6 can lower ornithine levels and "
+         "valproic acid can raise glycine levels.", {"MESH:D025101"},
+         {"CHEBI:28757", "CHEBI:18257", "CHEBI:15428"}),
+        ("The treatment is a diet low in arginine, which the body turns into ornithine.",
+         set(), {"CHEBI:18257"}),
     ],
 )
 def test_treatments_read_or_left_out(

@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 120
+_LEXICON_VERSION = 122
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -570,7 +570,7 @@ def singular_word(word: str) -> str:
 _DIAGNOSTIC = re.compile(
     r"\b(?:tests?|testing|counts?|screening|imaging|biops(?:y|ies)|scans?|scanning|"
     r"diagnos\w*|examinations?|measurements?|monitoring|assessments?|evaluations?|"
-    r"genetic counsel\w*)\b",
+    r"genetic counsel\w*|\w+graphy|ultrasound)\b",
     re.IGNORECASE,
 )
 

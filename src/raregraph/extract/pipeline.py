@@ -81,6 +81,12 @@ _TREATMENT_TARGET = re.compile(
     r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking)|"
     r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?|"
     r"shortage of|lack of|deficiency of|control(?:s|led|ling)?|"
+    # "limiting fructose", "avoiding aspirin": what is kept out, not given
+    r"limit(?:s|ing)?|restrict(?:s|ing)?|avoid(?:s|ing)?|cut(?:s|ting)? down on|"
+    # "arginine, which the body turns into ornithine": a product, not a treatment
+    r"turns? into|turned into|converts? (?:in)?to|converted (?:in)?to|"
+    # "medicines that lower blood pressure and cholesterol": a second target
+    r"(?:lower(?:s|ing)?|reduc(?:e|es|ing)|control(?:s|ling)?) (?:[\w-]+ ){1,3}(?:and|or)|"
     # "metreleptin, a man-made form of the hormone leptin": what a drug is a form of
     r"(?:man-made|synthetic|artificial|lab-made) (?:form|version|copy) of(?: the)?"
     r"(?: (?:hormone|protein|enzyme))?)"
@@ -772,6 +778,8 @@ _DIET_NAMED_AFTER = re.compile(
 )
 _DIET_AMOUNT_BEFORE = re.compile(r"\b(?:low|high|reduced|restricted|limited)[- ]$", re.IGNORECASE)
 #: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
+#: a substance measured, not given: "glycine levels", "the ornithine concentration"
+_LEVELS_AFTER = re.compile(r"\s+(?:levels?|concentrations?)\b", re.IGNORECASE)
 _BUILDS_UP_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:builds? up|piles? up|accumulat\w+|collects?|is deposited)\b",
     re.IGNORECASE,
@@ -907,6 +915,7 @@ def _treatments(
         and not _UNRESPONSIVE_BEFORE.search(text, max(0, m.start - 80), m.start)
         and not _LOW_IN_BEFORE.search(text, max(0, m.start - 60), m.start)
         and not (after_items and _overlaps(m, after_items))
+        and not _LEVELS_AFTER.match(text, m.end)  # "it can raise glycine levels"
     ]
     # a curated or ontology treatment name wins over a MeSH chemical of the same words
     chosen: list[Mention] = []
