@@ -1404,6 +1404,12 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("Babies are unusually large at birth.", ["HP:0001520"]),
         ("Many children avoid protein-rich foods.", ["HP:0002038"]),
         ("There is glucose in the urine.", ["HP:0003076"]),
+        ("Scans show loss of brain tissue and changes in the white matter.",
+         ["HP:0002059", "HP:0002500"]),
+        # what the named breastbone (chest) does: sink in or stick out
+        ("As children grow, the breastbone may stick out or sink in.",
+         ["HP:0000768", "HP:0000767"]),
+        ("The chest is normal, but the ears stick out.", []),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:

@@ -650,6 +650,29 @@ def _after_list(folded: str, lexicon: Lexicon, phenotypes: list[Mention]) -> lis
     return found
 
 
+#: the breastbone (chest) that sinks in or sticks out, a few words after it is named: "the
+#: breastbone may stick out or sink in", "a chest that sinks in or sticks out"
+_CHEST = re.compile(r"\b(?:breastbone|chest|sternum)\b")
+_CHEST_SHAPE = re.compile(
+    r"\b(?P<in>sinks? in(?:ward)?|sunk(?:en)? in)\b|\b(?P<out>sticks? out|protrudes?)\b"
+)
+_CHEST_NAMES = {"in": "sunken chest", "out": "pigeon chest"}
+_CLAUSE_TURN = re.compile(r"[,;:.]|\b(?:but|while|whereas|and the|and their)\b")
+
+
+def _chest_shape(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Pectus excavatum or carinatum read from what the named breastbone (chest) does."""
+    found: list[Mention] = []
+    for chest in _CHEST.finditer(folded):
+        for shape in _CHEST_SHAPE.finditer(folded, chest.end(), chest.end() + 45):
+            if _CLAUSE_TURN.search(folded, chest.end(), shape.start()):
+                break  # "the chest is normal, but the ears stick out"
+            curie = lexicon.lookup(_CHEST_NAMES[shape.lastgroup or "in"], "phenotype")
+            if curie:
+                found.append(Mention("phenotype", curie, shape.start(), shape.end(), ""))
+    return found
+
+
 def _bones_break(folded: str, lexicon: Lexicon) -> list[Mention]:
     """Fragile bones read from "break easily" in a sentence that has named the bones."""
     found: list[Mention] = []
@@ -1019,6 +1042,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _failing(folded, lexicon)
     if "easily" in folded:
         phenotypes += _bones_break(folded, lexicon)
+    if "breastbone" in folded or "chest" in folded or "sternum" in folded:
+        phenotypes += _chest_shape(folded, lexicon)
     if " after " in folded:
         phenotypes += _after_list(folded, lexicon, phenotypes)
     phenotypes += [Mention("phenotype", curie, start, end, "", "measurement")
