@@ -526,6 +526,8 @@ def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> Non
         # each item of a list after "bleeding after", which is no treatment
         ("People have prolonged bleeding after surgery, tooth extraction or childbirth.",
          {("HP:0004846", False), ("HP:0006298", False), ("HP:0011891", False)}),
+        # what a treatment prevents is not a finding
+        ("Aspirin is often given to prevent blood clots.", set()),
         # a measure that falls is not a fall; fluid "collecting" is not Collectionism
         ("For three days each cycle the neutrophil count falls to very low levels.", set()),
         ("Before birth, some babies have fluid collecting under the skin.", set()),

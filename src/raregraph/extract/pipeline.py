@@ -527,6 +527,7 @@ def _read_sentence(
         and not (m.text.lower() == "tearing" and text.startswith(" of ", m.end))
         and not _FINDING_TRIGGER_BEFORE.search(text, max(0, m.start - 70), m.start)
         and not (_ILLNESS.match(m.text) and _DURING_BEFORE.search(text, 0, m.start))
+        and not _PREVENTED_BEFORE.search(text, max(0, m.start - 40), m.start)
     ]
     phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
     if any(m.curie in _IN_CONTEXT for m in phenotypes):
@@ -805,6 +806,13 @@ _FINDING_TRIGGER_BEFORE = re.compile(
     r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b"
     r"(?:(?!\b(?:lead|leads|leading|cause|causes|causing|result|results|resulting|which|"
     r"followed|then)\b)[^.;:()])*$",
+    re.IGNORECASE,
+)
+#: "aspirin is given to prevent blood clots": what a treatment prevents, not a finding
+_PREVENTED_BEFORE = re.compile(
+    r"\b(?:to prevent|prevents?|preventing|prevention of|to avoid|"
+    r"(?:reduce|reduces|lower|lowers|cut|cuts) the (?:risk|chance) of)\s+"
+    r"(?:(?:further|future|more|new|the)\s+)?$",
     re.IGNORECASE,
 )
 _ILLNESS = re.compile(r"(?:high )?(?:fevers?|illness(?:es)?|infections?)\b", re.IGNORECASE)
