@@ -604,12 +604,6 @@ def _lookup_first(lexicon: Lexicon, candidates: list[str]) -> str | None:
     return None
 
 
-#: breaking easily, said after the bones are named as the subject ("the bones can become
-#: thin and break easily", "they are brittle and break easily")
-_BREAK_EASILY = re.compile(r"\b(?:break|breaks|fracture|fractures)(?: (?:very|more|too))? easily\b")
-_BONES = re.compile(r"\bbones?\b")
-
-
 #: how a finding read from a list item after "X after" is found (the pipeline reads no
 #: treatment in such an item: "bleeding after tooth extraction" is not a treatment)
 AFTER_LIST = "after list"
@@ -671,6 +665,12 @@ def _chest_shape(folded: str, lexicon: Lexicon) -> list[Mention]:
             if curie:
                 found.append(Mention("phenotype", curie, shape.start(), shape.end(), ""))
     return found
+
+
+#: breaking easily, said after the bones are named as the subject ("the bones can become
+#: thin and break easily", "they are brittle and break easily")
+_BREAK_EASILY = re.compile(r"\b(?:break|breaks|fracture|fractures)(?: (?:very|more|too))? easily\b")
+_BONES = re.compile(r"\bbones?\b")
 
 
 def _bones_break(folded: str, lexicon: Lexicon) -> list[Mention]:

@@ -778,9 +778,9 @@ _DIET_NAMED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DIET_AMOUNT_BEFORE = re.compile(r"\b(?:low|high|reduced|restricted|limited)[- ]$", re.IGNORECASE)
-#: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
 #: a substance measured, not given: "glycine levels", "the ornithine concentration"
 _LEVELS_AFTER = re.compile(r"\s+(?:levels?|concentrations?)\b", re.IGNORECASE)
+#: "vitamin A builds up in the retina": a substance that accumulates, not a treatment
 _BUILDS_UP_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:builds? up|piles? up|accumulat\w+|collects?|is deposited)\b",
     re.IGNORECASE,
@@ -794,17 +794,16 @@ _MADE_BY_GENE_BEFORE = re.compile(
     r"\b[^.;:()]{0,40}$",
     re.IGNORECASE,
 )
+#: what brings an episode on
+_TRIGGERED_BY = r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b"
 #: "attacks can be set off by certain medicines (for example barbiturates)": a trigger
-_TRIGGER_BEFORE = re.compile(
-    r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b[^.;:]*$",
-    re.IGNORECASE,
-)
+_TRIGGER_BEFORE = re.compile(_TRIGGERED_BY + r"[^.;:]*$", re.IGNORECASE)
 #: "can be set off by exercise, fever or stress", "apnea during fevers", "often after a
 #: fever": what brings an episode on, not a finding of the disease (up to the words that
 #: go on to what it brings: "triggered by fever, leading to seizures")
 _FINDING_TRIGGER_BEFORE = re.compile(
-    r"\b(?:set off|triggered|brought on|provoked|precipitated)\s+by\b"
-    r"(?:(?!\b(?:lead|leads|leading|cause|causes|causing|result|results|resulting|which|"
+    _TRIGGERED_BY
+    + r"(?:(?!\b(?:lead|leads|leading|cause|causes|causing|result|results|resulting|which|"
     r"followed|then)\b)[^.;:()])*$",
     re.IGNORECASE,
 )
