@@ -1412,6 +1412,12 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
         ("As children grow, the breastbone may stick out or sink in.",
          ["HP:0000768", "HP:0000767"]),
         ("The chest is normal, but the ears stick out.", []),
+        ("The elbows do not fully straighten.", ["HP:0001377"]),
+        ("Baby teeth may stay in place too long.", ["HP:0006335"]),
+        ("Babies overheat easily.", ["HP:0002046"]),
+        ("Many lose feeling in the feet and hands.", ["HP:0002936"]),
+        ("Some have dislocation of the lenses and clots in the arteries.",
+         ["HP:0001083", "HP:0004420"]),
     ],
 )
 def test_lay_wordings_of_common_findings(sentence: str, expected: list[str]) -> None:
