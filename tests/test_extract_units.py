@@ -1419,6 +1419,8 @@ def test_a_hand_finding_shared_with_the_feet(sentence: str, expected: list[str])
          ["HP:0001263", "HP:0001263"]),
         ("Children are taller than their classmates.", ["HP:0000098"]),
         ("Many are short for their family.", ["HP:0004322"]),
+        ("Some have bleeding in the stomach or intestines.", ["HP:0002239"]),
+        ("The blisters heal with scars.", ["HP:0008066", "HP:0000987"]),
         ("Many lose feeling in the feet and hands.", ["HP:0002936"]),
         ("Some have dislocation of the lenses and clots in the arteries.",
          ["HP:0001083", "HP:0004420"]),
