@@ -2,8 +2,9 @@
 
 Usage::
 
-    python benchmarks/extraction_quality.py [--set dev|dev2|...|dev33|heldout|heldout2]
-        [--split all|dev|rest] [--repeat N]
+    python benchmarks/extraction_quality.py [--set NAME] [--split all|dev|rest] [--repeat N]
+
+``NAME`` is any evaluation set ``tests/data/gard_NAME`` (dev, dev2, ..., heldout2).
 
 Prints precision, recall and F1 per entity type (micro average over pages) for
 raregraph's text-mining extractor, then the phenotype figures of every peer HPO concept

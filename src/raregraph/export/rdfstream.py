@@ -36,7 +36,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from raregraph.errors import CurieError
 from raregraph.export.rdf import (
     _BIOLINK_DESCRIPTION,
     _BIOLINK_PROVIDED_BY,
@@ -105,16 +104,21 @@ class Syntax:
     object_separator: str
     header: Callable[[set[str]], str] = field(default=lambda used: "")
     used: set[str] = field(default_factory=set)  # prefixes the header must declare
-    string: Callable[[str], str] = field(default=lambda value: f'"{_escape(value)}"')
+    string: Callable[[str], str] = field(default=lambda value: _string(value))
 
     def term(self, term: Term) -> str:
         """Render an IRI or a literal."""
         return self.literal(term) if isinstance(term, Literal) else self.iri(term)
 
 
+def _string(value: str) -> str:
+    """A plain string literal, written alike in N-Triples and Turtle."""
+    return f'"{_escape(value)}"'
+
+
 def _nt_literal(literal: Literal) -> str:
     if literal.datatype is None or literal.datatype == XSD_STRING:
-        return f'"{_escape(literal.value)}"'
+        return _string(literal.value)
     return f'"{_escape(literal.value)}"^^<{literal.datatype}>'
 
 
@@ -153,7 +157,7 @@ def _turtle() -> Syntax:
 
     def literal(value: Literal) -> str:
         if value.datatype is None or value.datatype == XSD_STRING:
-            return f'"{_escape(value.value)}"'
+            return _string(value.value)
         return f'"{_escape(value.value)}"^^{names(value.datatype)}'
 
     def block(subject: str, groups: list[tuple[str, list[str]]]) -> str:
@@ -491,11 +495,7 @@ class _Renderer:
 
     def curie(self, curie: str) -> str:
         """The written form of an xref or provider: an IRI, or a literal if not a CURIE."""
-        try:
-            iri = _expand(curie)
-        except CurieError:
-            return self.syntax.string(curie)
-        return self.syntax.iri(iri)
+        return self.syntax.term(_iri_or_literal(curie))
 
     def qualifiers(self, qualifiers: Qualifiers) -> tuple[str, int]:
         """The fingerprint of a qualifier set and the number of its distinct value."""

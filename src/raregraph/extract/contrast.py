@@ -174,8 +174,6 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
     found = [match.span() for match in _OTHER_DISORDER.finditer(sentence)]
     if "different" in lowered:
         found += [match.span() for match in _GENE_OF_ANOTHER.finditer(sentence)]
-    if "other" in lowered:
-        other_changes = [match.span() for match in _OTHER_CHANGES_CAUSE.finditer(sentence)]
     if caused_clause:
         found += [
             match.span("clause") for match in _NAMED_WHICH_CAUSED.finditer(sentence)
@@ -191,7 +189,12 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             at += 4
         if at not in starts and not _GENERIC_DISEASE.match(sentence, at):
             found.append(match.span())
-    spans = list(other_changes) if "other" in lowered else []
+    # other changes of the page's gene that cause another disorder: the span as matched
+    spans = (
+        [match.span() for match in _OTHER_CHANGES_CAUSE.finditer(sentence)]
+        if "other" in lowered
+        else []
+    )
     for start, end in found:
         named = (
             _NAMED_AFTER.match(sentence, end)
@@ -201,8 +204,7 @@ def _spans(sentence: str, own: tuple[tuple[int, int], ...]) -> tuple[tuple[int, 
             or _NAME_NEXT.match(sentence, end)
         )
         if sentence[start:end].lstrip()[:7].lower() == "unlike ":
-            stop = None  # the form set against the page's is the phrase itself
-            spans.append((start, end))
+            spans.append((start, end))  # the form set against the page's: the phrase itself
             continue
         if _OPENING.fullmatch(sentence, 0, start) or named:
             # the other disorder is the subject, or named right after the cue ("a separate

@@ -626,14 +626,13 @@ def _after_list(folded: str, lexicon: Lexicon, phenotypes: list[Mention]) -> lis
             continue
         at = mention.end
         while item := _NEXT_ITEM.match(folded, at):
-            words = item.group("item")
+            words = item.group("item").split(" ")
             curie = None
             for size in (2, 1):  # "tooth extraction", else "childbirth"
-                name = " ".join(words.split(" ")[:size])
-                for article in ("", "an ", "a "):
-                    curie = lexicon.lookup(f"{head} after {article}{name}", "phenotype")
-                    if curie:
-                        break
+                name = " ".join(words[:size])
+                curie = _lookup_first(
+                    lexicon, [f"{head} after {article}{name}" for article in ("", "an ", "a ")]
+                )
                 if curie:
                     break
             if curie is None:

@@ -118,7 +118,7 @@ def is_negated(sentence: str, start: int, findings: Sequence[tuple[int, int]] = 
     radius, cafe-au-lait spots"), not a negation.
     """
     before = sentence[:start]
-    if before[-4:].lower() == "non-" and _NON_BEFORE.search(before, len(before) - 5):
+    if _NON_BEFORE.search(before, max(0, len(before) - 5)):
         return True  # "a non-itchy rash"
     cues = list(_CUE_FAST.finditer(before))
     if cues and findings:

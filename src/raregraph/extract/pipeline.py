@@ -81,8 +81,6 @@ _TREATMENT_TARGET = re.compile(
     r"replac(?:e|es|ed|ing) (?:the )?(?:missing|deficient|absent|lacking)|"
     r"by-?products? of|tests? for|screening for|releas(?:e|es|ing)(?: extra| too much)?|"
     r"shortage of|lack of|deficiency of|control(?:s|led|ling)?|"
-    # "limiting fructose", "avoiding aspirin": what is kept out, not given
-    r"limit(?:s|ing)?|restrict(?:s|ing)?|avoid(?:s|ing)?|cut(?:s|ting)? down on|"
     # "arginine, which the body turns into ornithine": a product, not a treatment
     r"turns? into|turned into|converts? (?:in)?to|converted (?:in)?to|"
     # "medicines that lower blood pressure and cholesterol": a second target
@@ -135,6 +133,7 @@ _TREATMENT_CUE_TEST = Cue(_TREATMENT_CUE)
 _ORGAN_CUE_TEST = Cue(_ORGAN_CUE)
 #: A particle after a one-word finding, which is then a verb ("falls back", "piles up").
 _PARTICLE_AFTER = re.compile(r" (?:up|back|asleep|apart|off|out|behind|short)\b")
+#: A measure named before "falls" ("the neutrophil count falls"): a verb, not Falls.
 _MEASURE_BEFORE = re.compile(
     r"\b(?:count|level|function|pressure|number|rate|temperature|concentration|weight|"
     r"sugar|supply|output|production|amount)\s+$",
@@ -761,12 +760,13 @@ def _avoided(text: str, mention: Mention) -> bool:
     return _AVOIDED_AFTER.search(text, mention.end, end) is not None
 
 
-#: What a diet leaves out, also the later items of one list: "a diet that removes
-#: galactose and lactose", "avoids wheat, barley and rye" (not "..., and steroids").
+#: What a diet or the text leaves out, each item of one list: "limiting fructose", "a diet
+#: that removes galactose and lactose", "avoids wheat, barley and rye" (not "..., and
+#: steroids").
 _LEFT_OUT_OF_DIET = re.compile(
     r"\b(?:remov(?:e|es|ing)|free of|low in|limit(?:s|ing)?|restrict(?:s|ing)?|"
-    r"avoid(?:s|ing)?|eliminat(?:e|es|ing)|excludes?|excluding|without)(?: the)? "
-    r"(?:(?:[\w-]+, )*[\w-]+,? (?:and|or) |(?:[\w-]+, )+)$",
+    r"avoid(?:s|ing)?|cut(?:s|ting)? down on|eliminat(?:e|es|ing)|excludes?|excluding|"
+    r"without)(?: the)? (?:(?:[\w-]+, )*[\w-]+,? (?:and|or) |(?:[\w-]+, )+)?$",
     re.IGNORECASE,
 )
 #: A nutrient inside a diet's name: "a low-methionine diet", "a lactose-free diet".
