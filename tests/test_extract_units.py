@@ -113,6 +113,42 @@ def test_more_functions_called_normal(sentence: str, expected: list[str]) -> Non
     assert [s.curie for s in normal_statements(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the longest name of a function wins: side vision, not vision
+        ("Side vision is usually spared.", ["HP:0007994"]),
+        ("Speech and swallowing stay normal.", ["HP:0002015"]),
+        ("Growth and intelligence are usually normal.", ["HP:0001249", "HP:0001510"]),
+        ("The structure of the heart is normal.", ["HP:0001627"]),
+        ("Color vision is usually normal.", ["HP:0000551"]),
+        # HPO splits infertility by sex: the clause names which
+        ("Women are infertile; men usually have normal fertility.", ["HP:0003251"]),
+        ("Fertility is normal in women.", ["HP:0008222"]),
+        ("Fertility is normal.", ["HP:0000789"]),
+    ],
+)
+def test_functions_called_normal_or_spared(sentence: str, expected: list[str]) -> None:
+    assert sorted(s.curie for s in normal_statements(sentence)) == expected
+
+
+def test_a_predicate_reading_stands_beside_a_narrower_one() -> None:
+    # Delayed puberty is under Growth delay in HPO, but each has its own words here
+    edges = _edges_of("Growth is slow and puberty is often late.")
+    assert {("HAS_PHENOTYPE", "HP:0001510", False), ("HAS_PHENOTYPE", "HP:0000823", False)} <= edges
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Speech often becomes slurred.", "HP:0001350"),
+        ("The upper arms then become weak and thin.", "HP:0003484"),
+    ],
+)
+def test_copula_after_an_adverb(sentence: str, expected: str) -> None:
+    assert expected in phenotypes(sentence)
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

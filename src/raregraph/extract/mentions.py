@@ -430,8 +430,11 @@ _MORE_ADJECTIVES = re.compile(r"(?:,? (?:and|or)|,) (?P<adj>[a-z]+)\b")
 _COPULA = re.compile(
     # "joints that are loose": a relative clause names the subject before it too
     r" (?:(?:that|which) )?(?:is|are|was|were|becomes?|stays?|remains?|looks?|seems?|"
-    r"appears?|grows?|"
-    r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look))"
+    r"appears?|grows?|gets?|turns?|"
+    r"(?:may|can|might|often|usually|also) (?:be|become|stay|remain|look|get|turn)|"
+    # "speech often becomes slurred": an adverb before the verb
+    r"(?:often|usually|also|gradually|slowly|eventually|later|sometimes|soon|then|quickly) "
+    r"(?:is|are|becomes?|gets?|turns?|grows?))"
     r"(?: (?:not|never|often|usually|also|commonly|very|particularly|sometimes|abnormally|"
     r"unusually|"
     r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"

@@ -197,8 +197,9 @@ def _normal_terms() -> tuple[tuple[re.Pattern[str], str], ...]:
             continue
         phrase, curie = line.split("\t")[:2]
         words = r"\s+".join(re.escape(w) for w in phrase.split())
-        rows.append((re.compile(rf"\b{words}\b", re.IGNORECASE), curie))
-    return tuple(rows)
+        rows.append((len(phrase), re.compile(rf"\b{words}\b", re.IGNORECASE), curie))
+    rows.sort(key=lambda row: -row[0])  # the longest first: "side vision" before "vision"
+    return tuple((pattern, curie) for _, pattern, curie in rows)
 
 
 @cache
@@ -214,7 +215,7 @@ _IS_NORMAL = re.compile(
     r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|was|were|remains?|stays?|tends? to be|looks?|"
     r"appears?|seems?)\b\s+"
     r"(?:(?P<hedge>usually|typically|generally|often|mostly|normally|almost always|always)\s+)?"
-    r"(?:\w+\s+)?(?:normal|unaffected|not\s+affected|not\s+impaired)\b)",
+    r"(?:\w+\s+)?(?:normal|unaffected|spared|not\s+affected|not\s+impaired)\b)",
     re.IGNORECASE,
 )
 #: "most have normal intelligence"; "it does not (usually) affect intelligence".
@@ -231,14 +232,50 @@ def normal_statements(sentence: str) -> Iterator[NormalStatement]:
     """Yield the phenotypes that ``sentence`` negates by calling a function normal."""
     if not _any_normal_term().found_in(sentence):
         return
+    taken: list[tuple[int, int]] = []  # "side vision is spared": not also "vision"
     for pattern, curie in _normal_terms():
         for match in pattern.finditer(sentence):
+            if any(start <= match.start() and match.end() <= end for start, end in taken):
+                continue
             after = _IS_NORMAL.match(sentence[match.end() :])
             before = _NORMAL_BEFORE.search(sentence[: match.start()])
             found = after or before
             if found is None:
                 continue
             hedge = found.group("hedge") or (before.group("hedge2") if found is before else None)
+            taken.append((match.start(), match.end()))
             yield NormalStatement(
-                curie, match.group(0), match.start(), match.end(), hedge.lower() if hedge else None
+                _of_sex(curie, sentence, match.start(), match.end()),
+                match.group(0),
+                match.start(),
+                match.end(),
+                hedge.lower() if hedge else None,
             )
+
+
+#: phenotypes that HPO splits by sex, and the split terms ("fertility is normal in men")
+_BY_SEX = {"HP:0000789": {"male": "HP:0003251", "female": "HP:0008222"}}
+_SEX_NAMED = re.compile(
+    r"\b(?:(?P<male>men|males|boys)|(?P<female>women|females|girls))\b", re.IGNORECASE
+)
+
+
+def _of_sex(curie: str, sentence: str, start: int, end: int) -> str:
+    """The term for one sex if the clause names only that sex and HPO splits the term.
+
+    >>> _of_sex("HP:0000789", "Women are infertile; men have normal fertility.", 30, 39)
+    'HP:0003251'
+    """
+    split = _BY_SEX.get(curie)
+    if split is None:
+        return curie
+    left = max(sentence.rfind(mark, 0, start) for mark in ",;:")
+    rights = [at for mark in ",;:" if (at := sentence.find(mark, end)) >= 0]
+    clause = sentence[left + 1 : min(rights, default=len(sentence))]
+    named = {
+        key
+        for match in _SEX_NAMED.finditer(clause)
+        for key, value in match.groupdict().items()
+        if value
+    }
+    return split[named.pop()] if len(named) == 1 else curie

@@ -666,6 +666,11 @@ def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+#: how a mention is read from words of its own (its dictionary name, or a subject and
+#: its predicate: "growth is slow and puberty is late"), not narrowed from a vaguer one
+_STATED_APART = frozenset({"lexicon", "copula", DENIED_COPULA})
+
+
 def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a phenotype when the sentence names a narrower term with the same polarity.
 
@@ -687,7 +692,7 @@ def _drop_vaguer(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[M
             # two names that the sentence states each on its own both stand ("cardiac
             # arrest and, rarely, sudden cardiac death"); a reading narrowed from the
             # vaguer words ("pain ... in the hands") or overlapping them replaces them
-            and (other.how != "lexicon"
+            and (other.how not in _STATED_APART
                  or not (other.end < mention.start or mention.end < other.start))
             for other in mentions
         )
