@@ -149,6 +149,19 @@ def test_copula_after_an_adverb(sentence: str, expected: str) -> None:
     assert expected in phenotypes(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some have congenital hypertrophy of the retinal pigment epithelium.", "HP:0007649"),
+        ("An ECG shows a long QT interval.", "HP:0001657"),
+        ("Many have a widened aortic root.", "HP:0002616"),
+        ("Rupture of the uterus may occur in pregnancy.", "HP:0100718"),
+    ],
+)
+def test_names_read_with_an_article_or_a_lay_adjective(sentence: str, expected: str) -> None:
+    assert expected in phenotypes(sentence)
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

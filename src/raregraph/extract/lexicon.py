@@ -58,7 +58,7 @@ __all__ = [
 KINDS = ("phenotype", "inheritance", "organ", "treatment", "drug", "gene")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_LEXICON_VERSION = 131
+_LEXICON_VERSION = 132
 _PHENOTYPE_ROOT = "HP:0000118"
 _INHERITANCE_ROOT = "HP:0000005"
 #: accented Latin letters read as their base letter ("café" = "cafe", "Behçet" = "Behcet")
@@ -237,7 +237,7 @@ def _add_noun(forms: dict[str, dict[str, list[str]]], text: str, kind: str, curi
 #: Lay adjectives that say the same of an organ: a name with the first gets the others too.
 _SAME_ADJECTIVES = (
     ("large", ("enlarged", "big")), ("swollen", ("enlarged",)), ("big", ("enlarged",)),
-    ("enlarged", ("big",)),
+    ("enlarged", ("big", "widened", "dilated")),
 )
 _OF = re.compile(r"(?P<head>[a-z][a-z ]*?) of (?:the )?(?P<part>[a-z]+(?: [a-z]+)?)")
 #: Nominal heads of phenotype names and the adjective that says the same before the part:
@@ -291,6 +291,7 @@ _SAME_FIRST_WORDS = {
     "elevated": ("increased", "raised", "high"),
     "recurrent": ("repeated", "frequent"),  # "repeated bacterial infections"
     "depressed": ("sunken",),  # "sunken nasal bridge"
+    "prolonged": ("long",),  # "a long QT interval"
 }
 
 
@@ -537,7 +538,13 @@ def _phenotype_variants(
             # "muscle weakness" -> "weak muscle", "weak muscles"
             plural = " ".join([*before.split(" ")[:-1], _plural_word(before.split(" ")[-1])])
             variants += [f"{said} {before}", f"{said} {plural}"]
+    # "hypertrophy of retinal pigment epithelium" reads "... of the retinal ..." too
+    variants += [_OF_BARE.sub(" of the ", v) for v in [key, *variants] if _OF_BARE.search(v)]
     return variants
+
+
+#: "of" before a bare noun phrase in a name (lay text puts "the" there)
+_OF_BARE = re.compile(r" of (?!(?:the|a|an) )")
 
 
 #: UBERON organ (UBERON:0000062), tissue (UBERON:0000479), anatomical system
