@@ -162,6 +162,19 @@ def test_names_read_with_an_article_or_a_lay_adjective(sentence: str, expected: 
     assert expected in phenotypes(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sodium levels in the blood often drop.", ["HP:0002902"]),
+        ("During attacks, blood sugar can fall.", ["HP:0001943"]),
+        ("The level of ammonia in the blood rises.", ["HP:0001987"]),
+        ("In pregnancy the body's need for potassium rises.", []),
+    ],
+)
+def test_a_level_that_moves(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

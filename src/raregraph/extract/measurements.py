@@ -17,6 +17,8 @@ A phrase counts only when the substance is one that HPO measures and ends its no
 [('HP:0001987', 10, 45)]
 >>> [curie for curie, _, _ in find_measurements("blood levels of potassium and magnesium are low")]
 ['HP:0002900', 'HP:0002917']
+>>> [curie for curie, _, _ in find_measurements("sodium levels in the blood often drop")]
+['HP:0002902']
 """
 
 from __future__ import annotations
@@ -44,11 +46,13 @@ _AMOUNT_ONLY = frozenset({"excess", "excessive"})
 _FLUID = "|".join(sorted(FLUIDS, key=len, reverse=True))
 #: cheap tests first: most sentences name no direction at all
 _GATE_STEMS = ("high", "low", "elevat", "raise", "increas", "excess", "reduc", "decreas",
-               "diminish", "too ", "build", "accumul", "urine")
+               "diminish", "too ", "build", "accumul", "urine", "drop", "fall", "fell",
+               "rise", "rose", "rising", "climb", "dip", "plummet", "spike", "go")
 _GATE = re.compile(
     r"\b(?:high|higher|elevated|raised|increased|excess|excessive|low|lower|reduced|"
     r"decreased|diminished|too|build ?ups?|builds? up|built up|building up|buildup|"
-    r"accumulat\w*|urine)\b"
+    r"accumulat\w*|urine|drop\w*|fall\w*|fell|ris(?:e|es|ing)|rose|climb\w*|dip\w*|"
+    r"plummet\w*|spike\w*|go(?:es)? (?:up|down)|went (?:up|down))\b"
 )
 #: "high levels of X", "low blood X", "higher than normal amounts of X", "too much X"
 _DIRECTION_FIRST = re.compile(
@@ -77,6 +81,15 @@ _COPULA = re.compile(
     r"(?: (?:usually|often|very|abnormally|unusually|too|slightly|typically|sometimes|also|"
     r"persistently|much|far|quite|mildly|markedly|extremely|always|generally))*"
     r" (?P<dir>high|elevated|raised|increased|low|reduced|decreased|diminished)\b"
+)
+#: "sodium levels in the blood often drop", "blood sugar can fall": a level that moves
+_MOVES = re.compile(
+    r" (?:(?:can|may|might|will|often|usually|also|sometimes|then|quickly|suddenly|"
+    r"rapidly|easily) ){0,2}"
+    r"(?:(?P<up>ris(?:e|es|ing)|rose|climb(?:s|ed|ing)?|spike(?:s|d)?|soar(?:s|ed)?|"
+    r"go(?:es)? up|went up)"
+    r"|(?P<down>drop(?:s|ped|ping)?|fall(?:s|ing)?|fell|dip(?:s|ped)?|plummet(?:s|ed)?|"
+    r"go(?:es)? down|went down))\b"
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:'s)?|[^\sa-z0-9]")
 _AMOUNTS = frozenset({"level", "levels", "amount", "amounts", "concentration",
@@ -346,5 +359,13 @@ def find_measurements(
     for match in _COPULA.finditer(folded):
         direction = "up" if match.group("dir") in _UP else "down"
         items, fluid = _backward(folded, match.start(), known)
+        add(items, direction, [fluid] if fluid else [], match.span(), False)
+    for match in _MOVES.finditer(folded):
+        if any(s <= match.start() < e for _, s, e in found):
+            continue  # "blood sugar can drop too low": read by the copula already
+        items, fluid = _backward(folded, match.start(), known)
+        if items and folded.endswith((" need for ", " demand for "), 0, items[0][0]):
+            continue  # "the body's need for potassium rises": a need, not a level
+        direction = "up" if match.group("up") else "down"
         add(items, direction, [fluid] if fluid else [], match.span(), False)
     return found
