@@ -175,6 +175,30 @@ def test_a_level_that_moves(sentence: str, expected: list[str]) -> None:
     assert phenotypes(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Weakness begins in the muscles closest to the trunk, around the hips and thighs.",
+         {"HP:0003701"}),
+        ("There is weakness and wasting of the muscles of the feet and lower legs.",
+         {"HP:0009053", "HP:0008944"}),
+        ("It causes weakness of the muscles around the hips and shoulders (the limb girdles).",
+         {"HP:0003325"}),
+        ("Muscle weakness, especially in the thighs, is common.", {"HP:0008994"}),
+        # the places compared with are not where the weakness is
+        ("The weakness is worse in the shoulders than in the hands.", {"HP:0003547"}),
+        # weak muscle tone is hypotonia; atrophy of a nerve is no muscle finding
+        ("Babies have weak muscle tone in the trunk.", {"HP:0001252"}),
+        ("Atrophy of the optic nerve in the eyes causes vision loss.", {"HP:0000648"}),
+    ],
+)
+def test_muscle_weakness_and_wasting_by_place(sentence: str, expected: set[str]) -> None:
+    found = {o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}
+    assert expected <= found
+    # the vaguer reading of the same words gives way
+    assert not found & {"HP:0001324", "HP:0003202", "HP:0003327"} - expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "
@@ -590,8 +614,10 @@ def test_another_illness_named_after_a_cue_owns_its_findings_and_organs() -> Non
          {("HP:0004846", False), ("HP:0006298", False), ("HP:0011891", False)}),
         # what a treatment prevents is not a finding
         ("Aspirin is often given to prevent blood clots.", set()),
-        # a measure that falls is not a fall; fluid "collecting" is not Collectionism
-        ("For three days each cycle the neutrophil count falls to very low levels.", set()),
+        # a measure that falls is not a fall (but a level that falls: Neutropenia); fluid
+        # "collecting" is not Collectionism
+        ("For three days each cycle the neutrophil count falls to very low levels.",
+         {("HP:0001875", False)}),
         ("Before birth, some babies have fluid collecting under the skin.", set()),
         # a finding "not typical" of the disease is stated absent
         ("Seizures are not a typical sign of this condition.", {("HP:0001250", True)}),

@@ -35,9 +35,10 @@ from raregraph.extract.lexicon import (
     singular_word,
 )
 from raregraph.extract.measurements import find_measurements
+from raregraph.extract.muscles import muscle_places
 from raregraph.extract.typos import correct
 
-__all__ = ["DENIED_COPULA", "Mention", "find_mentions", "longest"]
+__all__ = ["DENIED_COPULA", "MUSCLE_PLACE", "Mention", "find_mentions", "longest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,6 +442,8 @@ _COPULA = re.compile(
     r"moderately|significantly|noticeably|somewhat|extremely|much|far|even)){0,2}"
     r" (?P<adj>[a-z]+)\b"
 )
+#: how a muscle finding narrowed by the place named after it is found
+MUSCLE_PLACE = "muscle place"
 #: how a finding stated absent by its predicate is found ("the head is not enlarged"):
 #: the pipeline reads such a mention as negated
 DENIED_COPULA = "denied copula"
@@ -1071,4 +1074,34 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             result.append(
                 Mention(mention.kind, mention.curie, mention.start, mention.end, text, mention.how)
             )
+    if "weak" in folded or "wast" in folded or "atroph" in folded or "thinning" in folded:
+        # beside the other findings (its span may cover some: "weakness and numbness in
+        # the hands and feet"); the vaguer "weakness" gives way to it later
+        result += _muscle_mentions(sentence, folded, lexicon, result)
     return result
+
+
+#: the vague readings of muscle weakness and wasting that a place narrows
+_VAGUE_MUSCLE = frozenset({"HP:0001324", "HP:0003202"})
+
+
+def _muscle_mentions(
+    sentence: str, folded: str, lexicon: Lexicon, found: list[Mention]
+) -> list[Mention]:
+    """Muscle weakness and wasting read with their place (:mod:`raregraph.extract.muscles`).
+
+    A reading that the words already give (the same term, or a narrower muscle term of
+    their own: "weakness of the diaphragm") is not read again.
+    """
+    readings = []
+    for curie, start, end in muscle_places(folded, lexicon):
+        if any(
+            m.kind == "phenotype" and m.start < end and start < m.end
+            and (m.curie == curie or (
+                m.curie not in _VAGUE_MUSCLE and _VAGUE_MUSCLE & lexicon.hp_ancestors(m.curie)
+            ))
+            for m in found
+        ):
+            continue
+        readings.append(Mention("phenotype", curie, start, end, sentence[start:end], MUSCLE_PLACE))
+    return readings
