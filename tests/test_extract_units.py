@@ -199,6 +199,20 @@ def test_muscle_weakness_and_wasting_by_place(sentence: str, expected: set[str])
     assert not found & {"HP:0001324", "HP:0003202", "HP:0003327"} - expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Children have joint contractures, especially at the hips, knees and ankles.",
+         {"HP:0003273", "HP:0034671", "HP:0034677"}),
+        # said to stay bent: the flexion contracture
+        ("Contractures mean that the elbows and knees cannot be fully straightened.",
+         {"HP:0002987", "HP:0006380"}),
+    ],
+)
+def test_contractures_by_joint(sentence: str, expected: set[str]) -> None:
+    assert expected <= {o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

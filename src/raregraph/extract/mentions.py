@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from raregraph.extract.joints import joint_contractures
 from raregraph.extract.lexicon import (
     LONG_WORD,
     NOMINAL_ADJECTIVES,
@@ -38,7 +39,7 @@ from raregraph.extract.measurements import find_measurements
 from raregraph.extract.muscles import muscle_places
 from raregraph.extract.typos import correct
 
-__all__ = ["DENIED_COPULA", "MUSCLE_PLACE", "Mention", "find_mentions", "longest"]
+__all__ = ["DENIED_COPULA", "PLACED", "Mention", "find_mentions", "longest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,8 +443,8 @@ _COPULA = re.compile(
     r"moderately|significantly|noticeably|somewhat|extremely|much|far|even)){0,2}"
     r" (?P<adj>[a-z]+)\b"
 )
-#: how a muscle finding narrowed by the place named after it is found
-MUSCLE_PLACE = "muscle place"
+#: how a muscle finding or contracture narrowed by the place named after it is found
+PLACED = "placed"
 #: how a finding stated absent by its predicate is found ("the head is not enlarged"):
 #: the pipeline reads such a mention as negated
 DENIED_COPULA = "denied copula"
@@ -1074,34 +1075,44 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             result.append(
                 Mention(mention.kind, mention.curie, mention.start, mention.end, text, mention.how)
             )
+    # read beside the other findings (a span may cover some: "weakness and numbness in the
+    # hands and feet"); the vaguer "weakness" or "contractures" gives way to them later
     if "weak" in folded or "wast" in folded or "atroph" in folded or "thinning" in folded:
-        # beside the other findings (its span may cover some: "weakness and numbness in
-        # the hands and feet"); the vaguer "weakness" gives way to it later
-        result += _muscle_mentions(sentence, folded, lexicon, result)
+        placed = muscle_places(folded, lexicon)
+        result += _placed_mentions(sentence, placed, lexicon, result, _VAGUE_MUSCLE)
+    if "contracture" in folded:
+        placed = joint_contractures(folded, lexicon)
+        result += _placed_mentions(sentence, placed, lexicon, result, _VAGUE_CONTRACTURE)
     return result
 
 
-#: the vague readings of muscle weakness and wasting that a place narrows
+#: the vague readings of muscle weakness and wasting, and of contractures, that a place
+#: narrows
 _VAGUE_MUSCLE = frozenset({"HP:0001324", "HP:0003202"})
+_VAGUE_CONTRACTURE = frozenset({"HP:0034392", "HP:0001371", "HP:0002828"})
 
 
-def _muscle_mentions(
-    sentence: str, folded: str, lexicon: Lexicon, found: list[Mention]
+def _placed_mentions(
+    sentence: str,
+    placed: list[tuple[str, int, int]],
+    lexicon: Lexicon,
+    found: list[Mention],
+    vague: frozenset[str],
 ) -> list[Mention]:
-    """Muscle weakness and wasting read with their place (:mod:`raregraph.extract.muscles`).
+    """Findings read with their place (:mod:`raregraph.extract.muscles`, ``.joints``).
 
-    A reading that the words already give (the same term, or a narrower muscle term of
-    their own: "weakness of the diaphragm") is not read again.
+    A reading that the words already give (the same term, or a narrower term of their
+    own: "weakness of the diaphragm") is not read again.
     """
     readings = []
-    for curie, start, end in muscle_places(folded, lexicon):
+    for curie, start, end in placed:
         if any(
             m.kind == "phenotype" and m.start < end and start < m.end
             and (m.curie == curie or (
-                m.curie not in _VAGUE_MUSCLE and _VAGUE_MUSCLE & lexicon.hp_ancestors(m.curie)
+                m.curie not in vague and vague & lexicon.hp_ancestors(m.curie)
             ))
             for m in found
         ):
             continue
-        readings.append(Mention("phenotype", curie, start, end, sentence[start:end], MUSCLE_PLACE))
+        readings.append(Mention("phenotype", curie, start, end, sentence[start:end], PLACED))
     return readings
