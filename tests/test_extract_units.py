@@ -213,6 +213,29 @@ def test_contractures_by_joint(sentence: str, expected: set[str]) -> None:
     assert expected <= {o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Children often feel pain less than others do.", {"HP:0007328"}, set()),
+        ("There is loss of the ability to feel pain and temperature in the feet.",
+         {"HP:0007328", "HP:0010829"}, set()),
+        ("Feeling for vibration is also reduced.", {"HP:0002495"}, set()),
+        ("Some lose part of their sense of vibration in the feet.", {"HP:0006938"}, set()),
+        # numbness of the hands and feet replaces Hypoesthesia
+        ("Some men have numbness in the feet.", {"HP:0002936"}, {"HP:0033748"}),
+        ("Damage to the nerves causes numbness in the arms and legs.", {"HP:0033748"},
+         {"HP:0002936"}),
+        # a sense called normal is no loss
+        ("The senses of touch and vibration are usually normal.", set(),
+         {"HP:0010830", "HP:0002495"}),
+    ],
+)
+def test_lost_senses(sentence: str, expected: set[str], absent: set[str]) -> None:
+    found = {o for p, o, n in _edges_of(sentence) if p == "HAS_PHENOTYPE" and not n}
+    assert expected <= found
+    assert not absent & found
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -37,6 +37,7 @@ from raregraph.extract.lexicon import (
 )
 from raregraph.extract.measurements import find_measurements
 from raregraph.extract.muscles import muscle_places
+from raregraph.extract.senses import DISTAL, lost_senses
 from raregraph.extract.typos import correct
 
 __all__ = ["DENIED_COPULA", "PLACED", "Mention", "find_mentions", "longest"]
@@ -1083,7 +1084,29 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
     if "contracture" in folded:
         placed = joint_contractures(folded, lexicon)
         result += _placed_mentions(sentence, placed, lexicon, result, _VAGUE_CONTRACTURE)
+    if "feel" in folded or "sens" in folded or "numb" in folded:
+        placed = lost_senses(folded, lexicon)
+        if placed:
+            result = _with_senses(sentence, placed, lexicon, result)
     return result
+
+
+def _with_senses(
+    sentence: str, placed: list[tuple[str, int, int]], lexicon: Lexicon, found: list[Mention]
+) -> list[Mention]:
+    """Add the senses read (:mod:`raregraph.extract.senses`).
+
+    Distal numbness replaces the Hypoesthesia of its words.
+    """
+    distal = [(start, end) for curie, start, end in placed if curie == DISTAL]
+    kept = [
+        m for m in found
+        if not (m.curie == _HYPOESTHESIA and any(s <= m.start and m.end <= e for s, e in distal))
+    ]
+    return kept + _placed_mentions(sentence, placed, lexicon, kept, frozenset())
+
+
+_HYPOESTHESIA = "HP:0033748"
 
 
 #: the vague readings of muscle weakness and wasting, and of contractures, that a place
