@@ -236,6 +236,12 @@ def test_lost_senses(sentence: str, expected: set[str], absent: set[str]) -> Non
     assert not absent & found
 
 
+def test_coordinated_places_of_a_compound_finding() -> None:
+    found = phenotypes("They get repeated bacterial infections of the ears, sinuses and lungs.")
+    # ear infections, sinus infections, lung infections
+    assert {"HP:0000403", "HP:0011108", "HP:0002783"} <= set(found)
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -74,6 +74,11 @@ _SHARED_NOUN_KINDS = ("phenotype", "treatment")
 _CONJUNCTION = re.compile(r",? (?:and|or) ")
 _ADJECTIVE_NOUN = re.compile(r"[a-z]+ (?P<noun>[a-z]+)\b")
 _HEAD_OF = re.compile(r"\b[a-z]+ of ")
+#: a word of recurrence right before a coordinated head ("repeated bacterial infections
+#: of the ears, sinuses and lungs")
+_RECURRENT_BEFORE = re.compile(
+    r"\b(?:repeated|recurrent|recurring|frequent)(?: [a-z]+)? $"
+)
 #: Every place where :data:`_COORD_ADJ` matches, found in one scan: the same matches as
 #: trying it at the start of each word ``\b[a-z]+ `` (the groups sit in a lookahead).
 _COORD_ADJ_AT = re.compile(rf"(?=(?:{_COORD_ADJ.pattern}))")
@@ -223,6 +228,7 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
     for match in filter(None, (_COORD_OF.match(folded, h.start()) for h in heads)):
         head = match.group("head")
         adjective = _ADJECTIVES.get(head)
+        recurrent = _RECURRENT_BEFORE.search(folded, max(0, match.start() - 30), match.start())
         items = _items(folded, match.start("list"), match.group("list"))
         places = _limb_places([singular_word(item.split(" ")[0]) for _, _, item in items])
         limbs = _limbs(match, items, places, lexicon) if places else None
@@ -240,6 +246,10 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
                 candidates = [f"{head} of the {part}", f"{head} of {part}"]
                 if adjective:
                     candidates.append(f"{adjective} {part}")
+                # "infections of the ears and sinuses": ear infections, sinus infections
+                candidates.append(f"{_singular_phrase(part)} {head}")
+                if recurrent:  # "repeated infections of the skin": recurrent, if no other
+                    candidates += [f"recurrent {c}" for c in candidates]
                 curie = _lookup_first(lexicon, candidates)
                 if curie:
                     begin = match.start() if index == 0 else start
@@ -416,6 +426,7 @@ _SINGULAR_IRREGULAR = {
     "feet": "foot",
     "vertebrae": "vertebra",
     "testes": "testis",
+    "sinuses": "sinus",
 }
 
 
