@@ -242,6 +242,19 @@ def test_coordinated_places_of_a_compound_finding() -> None:
     assert {"HP:0000403", "HP:0011108", "HP:0002783"} <= set(found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("These conditions make the skin fragile and quick to blister.", "HP:0001030"),
+        ("In EBS the skin is so fragile that it blisters after minor rubbing.", "HP:0001030"),
+        ("Many people with the condition are tall and thin.", "HP:0000098"),
+        ("Many babies have diarrhea with greasy, foul-smelling stools.", "HP:0002570"),
+    ],
+)
+def test_made_and_so_and_lay_builds(sentence: str, expected: str) -> None:
+    assert expected in phenotypes(sentence)
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -113,7 +113,9 @@ OTHER_SETS = {
                    "treatments": 0.77},
     "gard_dev36": {"genes": 0.97, "inheritance": 1.0, "phenotypes": 0.69, "organs": 0.78,
                    "treatments": 0.88},
-    "gard_dev37": {"genes": 1.0, "inheritance": 0.96, "phenotypes": 0.53, "organs": 0.63,
+    # organs 0.632 -> 0.619 in session 18: "make the eyes dry" now reads Keratoconjunctivitis
+    # sicca, and an eye named once inside a finding is no affected organ
+    "gard_dev37": {"genes": 1.0, "inheritance": 0.96, "phenotypes": 0.53, "organs": 0.61,
                    "treatments": 0.76},
     # treatments 0.925 -> 0.900 in session 10: "growth hormone" now reads Human Growth
     # Hormone (four of five curators' id); Noonan's curator chose Growth Hormone

@@ -449,7 +449,7 @@ _COPULA = re.compile(
     # "speech often becomes slurred": an adverb before the verb
     r"(?:often|usually|also|gradually|slowly|eventually|later|sometimes|soon|then|quickly) "
     r"(?:is|are|becomes?|gets?|turns?|grows?))"
-    r"(?: (?:not|never|often|usually|also|commonly|very|particularly|sometimes|abnormally|"
+    r"(?: (?:not|never|often|usually|also|commonly|very|so|particularly|sometimes|abnormally|"
     r"unusually|"
     r"too|quite|frequently|typically|generally|mostly|severely|mildly|markedly|slightly|"
     r"moderately|significantly|noticeably|somewhat|extremely|much|far|even)){0,2}"
@@ -702,8 +702,38 @@ def _bones_break(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+#: "conditions that make the skin fragile": the object and its predicate adjective
+_MAKES = re.compile(
+    r"\b(?:make|makes|made|making|leave|leaves|left) (?:the |their |his |her )?"
+    r"(?=(?P<words>[a-z]+ [a-z]+(?: [a-z]+){0,2}))"
+)
+_MAKES_DEGREE = frozenset({"very", "so", "too", "abnormally", "unusually"})
+
+
+def _made(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Findings stated by "make (leave) the X Y": "conditions that make the skin fragile"."""
+    found: list[Mention] = []
+    for made in _MAKES.finditer(folded):
+        words = made.group("words").split(" ")
+        for size in (1, 2):  # the object's noun: one word or two, then the adjective
+            at = size
+            while at < len(words) and words[at] in _MAKES_DEGREE:
+                at += 1
+            if at == len(words) or not lexicon.starts_phenotype(words[at]):
+                continue
+            adjective, noun, head = words[at], " ".join(words[:size]), words[size - 1]
+            curie = _lookup_first(lexicon, [f"{adjective} {noun}", f"{adjective} {head}"])
+            if curie:
+                end = made.start("words") + len(" ".join(words[: at + 1]))
+                found.append(Mention("phenotype", curie, made.start("words"), end, "", "copula"))
+                break
+    return found
+
+
 def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
+    if " made " in folded or " make" in folded or " leave" in folded or " left " in folded:
+        found += _made(folded, lexicon)
     for verb in _COPULA.finditer(folded):
         # "the hair is sparse and brittle": every adjective of the predicate; after a
         # relative pronoun, the adjective's own word only ("high arched eyebrows that are
