@@ -255,6 +255,23 @@ def test_made_and_so_and_lay_builds(sentence: str, expected: str) -> None:
     assert expected in phenotypes(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Bleeding lasts a long time after an injury, surgery or a tooth extraction.",
+         {"HP:0001934", "HP:0004846", "HP:0006298"}),
+        ("They bleed for longer than usual after surgery or childbirth.",
+         {"HP:0004846", "HP:0011891"}),
+        ("There is long-lasting bleeding after a tooth is pulled, after surgery or after an "
+         "injury.", {"HP:0006298", "HP:0004846", "HP:0001934"}),
+        # when the bleeding starts is not what it follows
+        ("Bleeding may start a day or more after the injury.", set()),
+    ],
+)
+def test_what_bleeding_follows(sentence: str, expected: set[str]) -> None:
+    assert set(phenotypes(sentence)) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -662,6 +662,44 @@ def _after_list(folded: str, lexicon: Lexicon, phenotypes: list[Mention]) -> lis
     return found
 
 
+#: bleeding said to go on, with what it follows a few words later: "bleeding that lasts a
+#: long time after an injury, surgery or a tooth extraction", "bleed for longer than usual
+#: after injuries or surgery"
+_BLEEDING_AFTER = re.compile(
+    r"\bbleed(?:s|ing)?\b(?P<gap>[^,.;:()]{0,45}?) after (?=[a-z])"
+)
+_ONE_TIME = re.compile(r"\b(?:start|begins?|starts|day|days|hours?|weeks?)\b")
+
+
+def _bleeding_after(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Each item that bleeding follows, read as "bleeding after <item>" (the lay rows)."""
+    found: list[Mention] = []
+    for match in _BLEEDING_AFTER.finditer(folded):
+        if _ONE_TIME.search(match.group("gap")):
+            continue  # "bleeding may start a day or more after the injury": when, not what
+        at = match.end()
+        while True:
+            words = folded[at : at + 40].split(" ")
+            curie, size = None, 0
+            for size in (4, 3, 2, 1):  # "a tooth is pulled", "tooth extraction", "surgery"
+                name = " ".join(words[:size]).rstrip(",;.")
+                curie = lexicon.lookup(f"bleeding after {name}", "phenotype")
+                if curie:
+                    break
+            if curie is None:
+                break
+            found.append(Mention("phenotype", curie, at, at + len(name), "", AFTER_LIST))
+            item = _NEXT_BLEEDING_ITEM.match(folded, at + len(name))
+            if item is None:
+                break
+            at = item.start("item")
+    return found
+
+
+#: the next item, "after" repeated or not ("after a tooth is pulled, after surgery")
+_NEXT_BLEEDING_ITEM = re.compile(r"(?:,|,? (?:and|or)) (?:after )?(?P<item>[a-z])")
+
+
 #: the breastbone (chest) that sinks in or sticks out, a few words after it is named: "the
 #: breastbone may stick out or sink in", "a chest that sinks in or sticks out"
 _CHEST = re.compile(r"\b(?:breastbone|chest|sternum)\b")
@@ -1094,6 +1132,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _chest_shape(folded, lexicon)
     if " after " in folded:
         phenotypes += _after_list(folded, lexicon, phenotypes)
+        if "bleed" in folded:
+            phenotypes += _bleeding_after(folded, lexicon)
     phenotypes += [Mention("phenotype", curie, start, end, "", "measurement")
                    for curie, start, end in find_measurements(folded, lexicon)]
     lesions = _lesions(folded, phenotypes)
