@@ -272,6 +272,21 @@ def test_what_bleeding_follows(sentence: str, expected: set[str]) -> None:
     assert set(phenotypes(sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some newborns have a small lower jaw and trouble breathing.",
+         {"HP:0000347", "HP:0002643"}),
+        ("A soft windpipe may cause serious breathing problems in newborns.", {"HP:0002643"}),
+        # no newborn named: the vague complaint reads nothing, trouble breathing Dyspnea
+        ("A soft windpipe may cause serious breathing problems.", set()),
+        ("Adults with this condition often have trouble breathing.", {"HP:0002094"}),
+    ],
+)
+def test_newborns_trouble_breathing(sentence: str, expected: set[str]) -> None:
+    assert {o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"} == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -40,7 +40,7 @@ from raregraph.extract.muscles import muscle_places
 from raregraph.extract.senses import DISTAL, lost_senses
 from raregraph.extract.typos import correct
 
-__all__ = ["DENIED_COPULA", "PLACED", "Mention", "find_mentions", "longest"]
+__all__ = ["AGE", "DENIED_COPULA", "PLACED", "Mention", "find_mentions", "longest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,12 @@ _LONG_WORD = re.compile(rf"[a-z]{{{_FUSED_MIN},}}")
 _SPLIT_MIN = 5
 
 
+#: how a finding narrowed by the age of those affected, named elsewhere, is found
+AGE = "age"
+#: how a reading narrowed by words outside the finding's own span is found
+_NARROWED_ELSEWHERE = frozenset({"sex", AGE})
+
+
 def longest(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Keep, among overlapping mentions, the longest (then the leftmost); sorted by start.
 
@@ -102,8 +108,11 @@ def longest(mentions: list[Mention], text: str = "") -> list[Mention]:
     if len(mentions) < 2:
         return list(mentions)
     kept: list[Mention] = []
-    # at equal spans, a reading narrowed by the sex named before the finding wins
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start, m.how != "sex")):
+    # at equal spans, a reading narrowed by the sex or age named elsewhere in the sentence
+    # wins
+    for mention in sorted(
+        mentions, key=lambda m: (m.start - m.end, m.start, m.how not in _NARROWED_ELSEWHERE)
+    ):
         if all(
             mention.end <= k.start or mention.start >= k.end
             or (text and _share_a_word(text, mention, k))
@@ -700,6 +709,31 @@ def _bleeding_after(folded: str, lexicon: Lexicon) -> list[Mention]:
 _NEXT_BLEEDING_ITEM = re.compile(r"(?:,|,? (?:and|or)) (?:after )?(?P<item>[a-z])")
 
 
+#: trouble breathing, and a newborn named in the same sentence: Neonatal respiratory
+#: distress ("some newborns have a small jaw and trouble breathing", "which makes breathing
+#: hard for a newborn")
+_BREATHING_TROUBLE = re.compile(
+    r"\b(?:(?:trouble|difficulty|difficulties|problems?|distress) (?:with )?breathing|"
+    r"breathing (?:trouble|difficulty|difficulties|problems?|distress)|"
+    r"respiratory (?:distress|problems?|difficulty|difficulties)|"
+    r"breathing (?:is |was |may be |can be |becomes )?(?:hard|difficult)|"
+    r"(?:hard|difficult) to breathe)\b"
+)
+_NEWBORN = re.compile(
+    r"\b(?:newborns?|newborn bab(?:y|ies)|neonates?|first (?:hours|days|weeks) of life)\b"
+)
+#: Neonatal respiratory distress
+_NEONATAL_DISTRESS = "HP:0002643"
+
+
+def _newborn_breathing(folded: str) -> list[Mention]:
+    """Trouble breathing in a sentence about newborns: HPO's neonatal respiratory distress."""
+    if _NEWBORN.search(folded) is None:
+        return []
+    return [Mention("phenotype", _NEONATAL_DISTRESS, m.start(), m.end(), "", AGE)
+            for m in _BREATHING_TROUBLE.finditer(folded)]
+
+
 #: the breastbone (chest) that sinks in or sticks out, a few words after it is named: "the
 #: breastbone may stick out or sink in", "a chest that sinks in or sticks out"
 _CHEST = re.compile(r"\b(?:breastbone|chest|sternum)\b")
@@ -1128,6 +1162,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _failing(folded, lexicon)
     if "easily" in folded:
         phenotypes += _bones_break(folded, lexicon)
+    if "breath" in folded or "respirat" in folded:
+        phenotypes += _newborn_breathing(folded)
     if "breastbone" in folded or "chest" in folded or "sternum" in folded:
         phenotypes += _chest_shape(folded, lexicon)
     if " after " in folded:

@@ -33,7 +33,7 @@ from raregraph.extract.contrast import other_disorder_spans
 from raregraph.extract.genes import disease_types, find_genes, neighbour_genes
 from raregraph.extract.inheritance import UNKNOWN, find_inheritance
 from raregraph.extract.lexicon import Lexicon, get_lexicon
-from raregraph.extract.mentions import AFTER_LIST, DENIED_COPULA, Mention, find_mentions
+from raregraph.extract.mentions import AFTER_LIST, AGE, DENIED_COPULA, Mention, find_mentions
 from raregraph.extract.negation import (
     NEGATION_CUE,
     is_negated,
@@ -514,7 +514,7 @@ def _read_sentence(
     phenotypes = [
         m for m in mentions
         if m.kind == "phenotype" and not _inside(m, elsewhere)
-        and m.text.lower() not in _PHENOTYPE_STOP
+        and (m.text.lower() not in _PHENOTYPE_STOP or m.how == AGE)
         and not _overlaps(m, treatments)
         and not (m.text[:4].lower() == "grow" and _LESION_BEFORE.search(text, 0, m.start))
         # "cholesterol piles up", "the tongue falls back": a verb with its particle, not
