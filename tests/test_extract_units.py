@@ -287,6 +287,24 @@ def test_newborns_trouble_breathing(sentence: str, expected: set[str]) -> None:
     assert {o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"} == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They have low numbers of red blood cells, white blood cells and platelets.",
+         {("HP:0001903", False), ("HP:0001882", False), ("HP:0001873", False)}),
+        ("The condition does not affect hearing or intelligence.",
+         {("HP:0000365", True), ("HP:0001249", True)}),
+        ("Boys usually keep normal thinking abilities into adult life.", {("HP:0100543", True)}),
+        ("Walking becomes harder as the leg muscles weaken.", {("HP:0001288", False)}),
+        ("In this condition stiff legs make walking hard.", {("HP:0001288", False)}),
+    ],
+)
+def test_lists_of_levels_functions_and_difficulty(
+    sentence: str, expected: set[tuple[str, bool]]
+) -> None:
+    assert expected <= {(o, n) for p, o, n in _edges_of(sentence) if p == "HAS_PHENOTYPE"}
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

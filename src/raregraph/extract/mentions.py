@@ -74,6 +74,7 @@ _SHARED_NOUN_KINDS = ("phenotype", "treatment")
 _CONJUNCTION = re.compile(r",? (?:and|or) ")
 _ADJECTIVE_NOUN = re.compile(r"[a-z]+ (?P<noun>[a-z]+)\b")
 _HEAD_OF = re.compile(r"\b[a-z]+ of ")
+_LEVEL_BEFORE = re.compile(r"\b(low|high|reduced|increased) $")
 #: a word of recurrence right before a coordinated head ("repeated bacterial infections
 #: of the ears, sinuses and lungs")
 _RECURRENT_BEFORE = re.compile(
@@ -238,6 +239,9 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
         head = match.group("head")
         adjective = _ADJECTIVES.get(head)
         recurrent = _RECURRENT_BEFORE.search(folded, max(0, match.start() - 30), match.start())
+        # "low numbers of red blood cells, white blood cells and platelets": the head's
+        # own adjective goes with each item
+        level = _LEVEL_BEFORE.search(folded, max(0, match.start() - 12), match.start())
         items = _items(folded, match.start("list"), match.group("list"))
         places = _limb_places([singular_word(item.split(" ")[0]) for _, _, item in items])
         limbs = _limbs(match, items, places, lexicon) if places else None
@@ -253,6 +257,8 @@ def _coordinated(folded: str, lexicon: Lexicon) -> list[Mention]:
             for size in sizes:
                 part = " ".join(words[:size])
                 candidates = [f"{head} of the {part}", f"{head} of {part}"]
+                if level:
+                    candidates.insert(0, f"{level.group(1)} {head} of {part}")
                 if adjective:
                     candidates.append(f"{adjective} {part}")
                 # "infections of the ears and sinuses": ear infections, sinus infections
@@ -471,6 +477,8 @@ PLACED = "placed"
 DENIED_COPULA = "denied copula"
 #: predicate adjectives that HPO names differently ("the kidneys become much larger")
 _COPULA_SAME = {"larger": "enlarged", "bigger": "enlarged", "smaller": "small"}
+#: "walking becomes harder": what is difficult
+_DIFFICULT = {"hard": "difficult", "harder": "difficult", "difficult": "difficult"}
 _SUBJECT = re.compile(
     r"\b(?P<list>[a-z]+(?: (?!and |or )[a-z]+)?(?:, (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)*"
     r"(?:,? (?:and|or) (?:the )?[a-z]+(?: (?!and |or )[a-z]+)?)?)$"
@@ -791,10 +799,16 @@ def _made(folded: str, lexicon: Lexicon) -> list[Mention]:
             at = size
             while at < len(words) and words[at] in _MAKES_DEGREE:
                 at += 1
-            if at == len(words) or not lexicon.starts_phenotype(words[at]):
+            if at == len(words):
                 continue
             adjective, noun, head = words[at], " ".join(words[:size]), words[size - 1]
-            curie = _lookup_first(lexicon, [f"{adjective} {noun}", f"{adjective} {head}"])
+            if adjective in _DIFFICULT:  # "makes walking hard": difficulty walking
+                candidates = [f"difficulty {noun}", f"{noun} difficulties"]
+            elif lexicon.starts_phenotype(adjective):
+                candidates = [f"{adjective} {noun}", f"{adjective} {head}"]
+            else:
+                continue
+            curie = _lookup_first(lexicon, candidates)
             if curie:
                 end = made.start("words") + len(" ".join(words[: at + 1]))
                 found.append(Mention("phenotype", curie, made.start("words"), end, "", "copula"))
@@ -828,6 +842,7 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
         places = _limb_places([singular_word(item.rpartition(" ")[2]) for _, _, item in items])
         for adjective, adjective_start in adjectives:
             adjective = _COPULA_SAME.get(adjective, adjective)
+            adjective = _DIFFICULT.get(adjective, adjective)
             if adjective != "difficult" and not lexicon.starts_phenotype(adjective):
                 continue
             limbs = lexicon.lookup(f"{adjective} limbs", "phenotype") if places else None

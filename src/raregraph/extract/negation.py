@@ -221,9 +221,11 @@ _IS_NORMAL = re.compile(
 #: "most have normal intelligence"; "it does not (usually) affect intelligence".
 _NORMAL_BEFORE = re.compile(
     r"\b(?:(?:(?P<hedge>usually|typically|generally|often|mostly)\s+)?"
-    r"(?:have|has|with|had|show)\s+(?:a\s+)?normal"
+    r"(?:have|has|with|had|show|keeps?|retains?|maintains?)\s+(?:a\s+)?normal"
     r"|(?:does|do|did)\s+not\s+(?:(?P<hedge2>usually|typically|generally)\s+)?"
-    r"(?:affect|impair|harm|reduce)|(?:does|do|did)n't\s+(?:affect|impair))\s+$",
+    r"(?:affect|impair|harm|reduce)|(?:does|do|did)n't\s+(?:affect|impair))\s+"
+    # "does not affect hearing or intelligence": the functions listed before it too
+    r"(?:(?:the|their)\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s+|,?\s+(?:or|and)\s+))*$",
     re.IGNORECASE,
 )
 
