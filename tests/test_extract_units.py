@@ -305,6 +305,21 @@ def test_lists_of_levels_functions_and_difficulty(
     assert expected <= {(o, n) for p, o, n in _edges_of(sentence) if p == "HAS_PHENOTYPE"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Growth is often slow after birth, and many children are short.",
+         ["HP:0008897", "HP:0004322"]),
+        ("Affected people are often somewhat shorter than their relatives.", ["HP:0003502"]),
+        ("Adults with the condition are usually tall.", ["HP:0000098"]),
+        ("They are short of breath.", []),
+        ("Some have repeated bouts of pneumonia.", ["HP:0006532"]),
+    ],
+)
+def test_stature_of_people_and_bouts(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

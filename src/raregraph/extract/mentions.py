@@ -503,6 +503,8 @@ _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent":
                   "lifelong": "chronic",
                   "very": "severe",
                   "attacks of": "recurrent", "episodes of": "recurrent",
+                  "bouts of": "recurrent", "repeated bouts of": "recurrent",
+                  "recurrent bouts of": "recurrent", "frequent bouts of": "recurrent",
                   "spells of": "episodic"}
 #: what else a modifier may be in HPO's names, tried after it ("episodes of high blood
 #: pressure": no recurrent hypertension, but Episodic hypertension)
@@ -510,7 +512,8 @@ _MODIFIER_ALSO = {"episodes of": "episodic", "attacks of": "episodic",
                   "repeated episodes of": "episodic", "recurrent episodes of": "episodic",
                   "spells of": "recurrent"}
 _BEFORE = re.compile(
-    r"(?:(?P<phrase>(?:repeated|recurrent) (?:attacks|episodes) of|attacks of|episodes of|"
+    r"(?:(?P<phrase>(?:repeated|recurrent|frequent) (?:attacks|episodes|bouts) of|"
+    r"attacks of|episodes of|bouts of|"
     r"spells of|"
     r"long lasting|long term)"
     r"|(?P<word>[a-z]+)) $"
@@ -790,6 +793,35 @@ _MAKES = re.compile(
 _MAKES_DEGREE = frozenset({"very", "so", "too", "abnormally", "unusually"})
 
 
+#: people said to be short or tall: "many children are short", "by school age they are
+#: much shorter than their peers" (not "short of breath")
+_PERSON_STATURE = re.compile(
+    r"\b(?:people|persons|children|kids|adults|boys|girls|men|women|they|individuals|"
+    r"patients|teens|teenagers)\b[^,;.()]{0,40}?"
+    r" (?:is|are|were|become|becomes|grow up to be|end up)"
+    r"(?: (?:often|usually|also|very|much|quite|rather|somewhat|slightly|relatively|"
+    r"unusually|noticeably|typically|generally|mildly|markedly|significantly|always)){0,2}"
+    r" (?P<adj>short|shorter|tall|taller)\b(?! of\b)"
+)
+_MILDLY = re.compile(r"\b(?:somewhat|slightly|mildly|a little|a bit) ")
+_STATURE = {"short": "short stature", "shorter": "short stature",
+            "tall": "tall stature", "taller": "tall stature"}
+
+
+def _stature(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Short or tall stature said of the people affected."""
+    found: list[Mention] = []
+    for match in _PERSON_STATURE.finditer(folded):
+        name = _STATURE[match.group("adj")]
+        # "somewhat shorter than their relatives": HPO's mild short stature
+        mild = _MILDLY.search(match.group(), max(0, match.start("adj") - match.start() - 12))
+        curie = _lookup_first(lexicon, [f"mild {name}", name] if mild else [name])
+        if curie:
+            found.append(Mention("phenotype", curie, match.start("adj"), match.end("adj"), "",
+                                 "copula"))
+    return found
+
+
 def _made(folded: str, lexicon: Lexicon) -> list[Mention]:
     """Findings stated by "make (leave) the X Y": "conditions that make the skin fragile"."""
     found: list[Mention] = []
@@ -820,6 +852,8 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     if " made " in folded or " make" in folded or " leave" in folded or " left " in folded:
         found += _made(folded, lexicon)
+    if "short" in folded or "tall" in folded:
+        found += _stature(folded, lexicon)
     for verb in _COPULA.finditer(folded):
         # "the hair is sparse and brittle": every adjective of the predicate; after a
         # relative pronoun, the adjective's own word only ("high arched eyebrows that are
