@@ -320,6 +320,30 @@ def test_stature_of_people_and_bouts(sentence: str, expected: list[str]) -> None
     assert phenotypes(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Children develop stiffness of the muscles (spasticity) that affects the legs much "
+         "more than the arms.", {"HP:0002061"}, {"HP:0001257", "HP:0003552", "HP:0006986"}),
+        ("There is stiffness of the legs (spasticity).", {"HP:0002061"}, {"HP:0001257"}),
+        ("The first sign is usually stiffness and weakness in the legs.",
+         {"HP:0002061", "HP:0007340"}, set()),
+        ("They have stiff arms and legs.", {"HP:0002509"}, set()),
+        # a new clause after ", and" is not the place of the stiffness
+        ("Baclofen can reduce stiffness, and botulinum toxin may be injected into the legs.",
+         set(), {"HP:0002061"}),
+        # the gloss of a plural read as recurrent is still the finding
+        ("Children have ear infections (otitis media).", {"HP:0000388"}, {"HP:0000403"}),
+    ],
+)
+def test_stiffness_by_place_and_glosses(
+    sentence: str, expected: set[str], absent: set[str]
+) -> None:
+    found = {o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}
+    assert expected <= found
+    assert not absent & found
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

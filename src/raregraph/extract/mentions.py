@@ -1244,9 +1244,17 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             )
     # read beside the other findings (a span may cover some: "weakness and numbness in the
     # hands and feet"); the vaguer "weakness" or "contractures" gives way to them later
-    if "weak" in folded or "wast" in folded or "atroph" in folded or "thinning" in folded:
+    if "weak" in folded or "wast" in folded or "atroph" in folded or "thinning" in folded or (
+        "stiff" in folded or "spastic" in folded
+    ):
         placed = muscle_places(folded, lexicon)
-        result += _placed_mentions(sentence, placed, lexicon, result, _VAGUE_MUSCLE)
+        readings = _placed_mentions(sentence, placed, lexicon, result, _VAGUE_MUSCLE)
+        # "stiffness of the muscles (spasticity) that affects the legs": the place's
+        # spasticity, not also Muscle stiffness
+        stiff = [(m.start, m.end) for m in readings if _SPASTICITY in lexicon.hp_ancestors(m.curie)]
+        result = [m for m in result if not (
+            m.curie == _MUSCLE_STIFFNESS and any(s <= m.start and m.end <= e for s, e in stiff)
+        )] + readings
     if "contracture" in folded:
         placed = joint_contractures(folded, lexicon)
         result += _placed_mentions(sentence, placed, lexicon, result, _VAGUE_CONTRACTURE)
@@ -1277,7 +1285,8 @@ _HYPOESTHESIA = "HP:0033748"
 
 #: the vague readings of muscle weakness and wasting, and of contractures, that a place
 #: narrows
-_VAGUE_MUSCLE = frozenset({"HP:0001324", "HP:0003202"})
+_SPASTICITY, _MUSCLE_STIFFNESS = "HP:0001257", "HP:0003552"
+_VAGUE_MUSCLE = frozenset({"HP:0001324", "HP:0003202", _SPASTICITY, _MUSCLE_STIFFNESS})
 _VAGUE_CONTRACTURE = frozenset({"HP:0034392", "HP:0001371", "HP:0002828"})
 
 
@@ -1295,10 +1304,11 @@ def _placed_mentions(
     """
     readings = []
     for curie, start, end in placed:
+        own = vague & lexicon.hp_ancestors(curie)
         if any(
             m.kind == "phenotype" and m.start < end and start < m.end
             and (m.curie == curie or (
-                m.curie not in vague and vague & lexicon.hp_ancestors(m.curie)
+                m.curie not in vague and own & lexicon.hp_ancestors(m.curie)
             ))
             for m in found
         ):

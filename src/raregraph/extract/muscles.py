@@ -36,17 +36,20 @@ __all__ = ["muscle_places"]
 
 #: a word of weakness or wasting, and the kind it names
 _KINDS = {"weakness": "weak", "weak": "weak", "weaker": "weak", "wasting": "wasted",
-          "atrophy": "wasted", "thinning": "wasted", "amyotrophy": "wasted"}
+          "atrophy": "wasted", "thinning": "wasted", "amyotrophy": "wasted",
+          "stiffness": "stiff", "stiff": "stiff", "spasticity": "stiff"}
 _TRIGGER = re.compile(
-    r"\b(?P<word>weakness|weaker|weak|wasting|atrophy|amyotrophy|thinning)"
-    r"(?P<more>(?:,? (?:and|or) (?:weakness|wasting|atrophy|thinning|shrinking))*)\b"
-    r"(?: \((?:atrophy|amyotrophy)\))?"
+    r"\b(?P<word>weakness|weaker|weak|wasting|atrophy|amyotrophy|thinning|stiffness|stiff|"
+    r"spasticity)"
+    r"(?P<more>(?:,? (?:and|or) (?:weakness|wasting|atrophy|thinning|shrinking|stiffness))*)\b"
+    r"(?: \((?:atrophy|amyotrophy|spasticity)\))?"
 )
 #: where the clause of the places ends
 _CLAUSE_END = re.compile(
     r"[.;:\n•]|\b(?:but|while|which|although|whereas|because|so that|unlike)\b"
 )
 _WINDOW = 140
+_NEXT_CLAUSE = re.compile(r", (?:and|or) (?:(?:the|their|later|then|also) )*(?=[a-z])")
 #: places and the region each stands for (longest phrases first in the pattern)
 _PLACES = {
     "closest to the trunk": "proximal", "nearest the trunk": "proximal",
@@ -105,6 +108,11 @@ _NAMES = {
         "trunk": "axial muscle weakness",
         "belly": "abdominal wall muscle weakness",
         "breathing": "respiratory insufficiency due to muscle weakness",
+    },
+    "stiff": {
+        "legs": "lower limb spasticity",
+        "arms": "upper limb spasticity",
+        "limbs": "limb hypertonia",
     },
     "wasted": {
         "proximal": "proximal amyotrophy",
@@ -184,6 +192,12 @@ def muscle_places(folded: str, lexicon: Lexicon) -> list[tuple[str, int, int]]:
         than = folded.find(" than ", trigger.end(), window_end)
         if than >= 0:  # "worse in the hips than in the hands": the places compared with
             window_end = than
+        for clause in _NEXT_CLAUSE.finditer(folded, trigger.end(), window_end):
+            # "reduce stiffness, and botulinum toxin is injected into the legs": a new
+            # clause, unless the list of places goes on ("..., and the shoulders")
+            if not _PLACE.match(folded, clause.end()):
+                window_end = clause.start()
+                break
         places = list(_PLACE.finditer(folded, trigger.end(), window_end))
         if not places:
             continue

@@ -528,7 +528,7 @@ def _read_sentence(
         and not (_ILLNESS.match(m.text) and _DURING_BEFORE.search(text, 0, m.start))
         and not _PREVENTED_BEFORE.search(text, max(0, m.start - 40), m.start)
     ]
-    phenotypes = _drop_glossed(text, _drop_vaguer(lexicon, text, phenotypes))
+    phenotypes = _drop_glossed(lexicon, text, _drop_vaguer(lexicon, text, phenotypes))
     if any(m.curie in _IN_CONTEXT for m in phenotypes):
         phenotypes = [_in_context(m, text) for m in phenotypes]
     spans = [(m.start, m.end) for m in phenotypes]
@@ -646,10 +646,12 @@ def _negated(
 _GLOSS_GAP = re.compile(r" ?(?:[a-z]+ )?\( ?", re.IGNORECASE)
 
 
-def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
+def _drop_glossed(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a lay phrase glossed by the term in brackets after it: "enlarged heart (X)".
 
-    The bracketed term names the same finding, more precisely; only it is kept.
+    The bracketed term names the same finding, more precisely; only it is kept. A phrase
+    that already names a narrower term than the gloss stays ("stiffness of the legs
+    (spasticity)": Lower limb spasticity, which the vaguer gloss then gives way to).
     """
     kept = []
     for mention in mentions:
@@ -659,11 +661,33 @@ def _drop_glossed(text: str, mentions: list[Mention]) -> list[Mention]:
             and _GLOSS_GAP.fullmatch(text, mention.end, other.start) is not None
             and text[other.end : other.end + 1] == ")"
             and other.curie != mention.curie
+            and not _narrower_than_gloss(lexicon, mention, other)
             for other in mentions
         )
         if not glossed:
             kept.append(mention)
-    return kept
+    # a vaguer gloss of a narrower phrase gives way to it
+    narrower_glossed = {
+        id(other)
+        for mention in kept
+        for other in kept
+        if other.start > mention.end
+        and _GLOSS_GAP.fullmatch(text, mention.end, other.start) is not None
+        and text[other.end : other.end + 1] == ")"
+        and _narrower_than_gloss(lexicon, mention, other)
+    }
+    return [m for m in kept if id(m) not in narrower_glossed]
+
+
+def _narrower_than_gloss(lexicon: Lexicon, mention: Mention, gloss: Mention) -> bool:
+    """Whether a phrase names a narrower term than its gloss, by more than recurrence.
+
+    "stiffness of the legs (spasticity)" is Lower limb spasticity; "ear infections (otitis
+    media)" is the gloss's finding, though the plural reads Recurrent otitis media.
+    """
+    return gloss.curie in lexicon.hp_ancestors(mention.curie) and not lexicon.labels.get(
+        mention.curie, ""
+    ).startswith("Recurrent ")
 
 
 #: how a mention is read from words of its own (its dictionary name, or a subject and
