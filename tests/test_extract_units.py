@@ -344,6 +344,21 @@ def test_stiffness_by_place_and_glosses(
     assert not absent & found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Seizures can happen, especially in young children, when they have a fever.",
+         ["HP:0001250"]),
+        ("Signs may show up only during an illness, fever or other times of stress.", []),
+        ("Attacks are often brought on by physical exercise, emotional stress, caffeine, "
+         "alcohol or fever.", []),
+        ("Babies have fevers with no clear cause.", ["HP:0001945"]),
+    ],
+)
+def test_a_fever_that_is_a_moment_not_a_finding(sentence: str, expected: list[str]) -> None:
+    assert sorted({o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -524,7 +524,7 @@ def _read_sentence(
         and not (m.text.lower() == "falls" and _MEASURE_BEFORE.search(text, 0, m.start))
         # "tearing of an artery" is a rupture, not watery eyes (HPO's "tearing")
         and not (m.text.lower() == "tearing" and text.startswith(" of ", m.end))
-        and not _FINDING_TRIGGER_BEFORE.search(text, max(0, m.start - 70), m.start)
+        and not _FINDING_TRIGGER_BEFORE.search(text, max(0, m.start - 110), m.start)
         and not (_ILLNESS.match(m.text) and _DURING_BEFORE.search(text, 0, m.start))
         and not _PREVENTED_BEFORE.search(text, max(0, m.start - 40), m.start)
     ]
@@ -844,7 +844,16 @@ _PREVENTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ILLNESS = re.compile(r"(?:high )?(?:fevers?|illness(?:es)?|infections?)\b", re.IGNORECASE)
-_DURING_BEFORE = re.compile(r"\b(?:during|after)\s+(?:an?\s+|any\s+)?(?:high\s+)?$", re.I)
+_DURING_BEFORE = re.compile(
+    r"\b(?:(?:during|after)\s+(?:an?\s+|any\s+)?"
+    # "during an illness, fever or other stress": the items of its list too
+    r"(?:[a-z]+(?:\s+[a-z]+)?(?:,\s+|,?\s+(?:or|and)\s+))*"
+    # "when they have a fever", "if a baby gets an infection": a moment, not a finding
+    r"|\b(?:when|whenever|if|once)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:has|have|had|gets?|got|develops?|runs?|catch(?:es)?|caught)\s+(?:an?\s+)?)"
+    r"(?:high\s+)?$",
+    re.I,
+)
 #: "seizures that do not respond to the usual seizure medicines, such as phenytoin": the
 #: drugs that fail, named in the same clause
 _UNRESPONSIVE_BEFORE = re.compile(
