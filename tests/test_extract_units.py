@@ -359,6 +359,18 @@ def test_a_fever_that_is_a_moment_not_a_finding(sentence: str, expected: list[st
     assert sorted({o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Later the hands and forearms can become weak.", ["HP:0008959"]),
+        ("The bones become weak and break easily.", ["HP:0002659"]),
+        ("Boys have enlarged testes after puberty.", ["HP:0000053"]),
+    ],
+)
+def test_weak_places_as_subject_and_plural_testes(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

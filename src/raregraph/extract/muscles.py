@@ -177,6 +177,37 @@ def _weak_muscles(folded: str, at: int) -> bool:
     )
 
 
+#: "the hands and forearms can become weak": a predicate of weakness after its subject
+_BECOME_BEFORE = re.compile(
+    r" (?:is|are|become|becomes|get|gets|grow|grows|turn|turns|"
+    r"(?:can|may|might|often|usually|also|then|later|gradually|slowly) (?:become|becomes|get|"
+    r"be|grow))(?: (?:very|more|quite|progressively|increasingly|also|often))? $"
+)
+_SUBJECT_START = re.compile(r"[,.;:(]|\b(?:and then|but|while|which|although)\b")
+
+
+def _weak_subject(
+    folded: str, trigger: re.Match[str], lexicon: Lexicon
+) -> list[tuple[str, int, int]]:
+    """Weakness said of the places named as the subject: "the hands ... can become weak"."""
+    verb = _BECOME_BEFORE.search(folded, max(0, trigger.start() - 40), trigger.start())
+    if verb is None:
+        return []
+    starts = [m.end() for m in _SUBJECT_START.finditer(folded, max(0, verb.start() - 60),
+                                                           verb.start())]
+    begin = starts[-1] if starts else max(0, verb.start() - 60)
+    places = list(_PLACE.finditer(folded, begin, verb.start()))
+    if not places:
+        return []
+    found = []
+    for region in _regions({_PLACES[p.group()] for p in places}):
+        name = _NAMES["weak"].get(region)
+        curie = lexicon.lookup(name, "phenotype") if name else None
+        if curie:
+            found.append((curie, places[0].start(), trigger.end()))
+    return found
+
+
 def muscle_places(folded: str, lexicon: Lexicon) -> list[tuple[str, int, int]]:
     """Return ``(HPO id, start, end)`` for muscle weakness or wasting read with its place.
 
@@ -186,6 +217,9 @@ def muscle_places(folded: str, lexicon: Lexicon) -> list[tuple[str, int, int]]:
     """
     found: list[tuple[str, int, int]] = []
     for trigger in _TRIGGER.finditer(folded):
+        if trigger.group("word") in ("weak", "weaker") and not _weak_muscles(folded, trigger.end()):
+            found += _weak_subject(folded, trigger, lexicon)
+            continue
         stop = min(len(folded), trigger.end() + _WINDOW)
         end = _CLAUSE_END.search(folded, trigger.end(), stop)
         window_end = end.start() if end else stop
@@ -200,8 +234,6 @@ def muscle_places(folded: str, lexicon: Lexicon) -> list[tuple[str, int, int]]:
                 break
         places = list(_PLACE.finditer(folded, trigger.end(), window_end))
         if not places:
-            continue
-        if trigger.group("word") in ("weak", "weaker") and not _weak_muscles(folded, trigger.end()):
             continue
         words = [trigger.group("word"), *re.findall(r"[a-z]+", trigger.group("more"))]
         kinds = dict.fromkeys(_KINDS[w] for w in words if w in _KINDS)
