@@ -371,6 +371,18 @@ def test_weak_places_as_subject_and_plural_testes(sentence: str, expected: list[
     assert phenotypes(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Their blood sugar drops when they go a few hours without food.", ["HP:0003162"]),
+        ("Many children with the condition have extreme farsightedness.", ["HP:0008499"]),
+        ("Some children with the condition have low blood sugar.", ["HP:0001943"]),
+    ],
+)
+def test_fasting_and_extreme(sentence: str, expected: list[str]) -> None:
+    assert sorted({o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

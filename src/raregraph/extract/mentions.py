@@ -490,6 +490,7 @@ _MODIFIERS = frozenset(
      "generalized", "episodic", "intermittent", "central", "peripheral", "focal",
      "diffuse", "partial", "complete", "total", "early", "late", "proximal", "distal",
      "absent", "small", "large", "short", "long", "thin", "thick", "narrow", "wide",
+     "heavy", "high",
      "unconjugated", "conjugated"}
 )
 #: degrees of severity: a range of them ("mild to moderate") narrows nothing
@@ -501,7 +502,7 @@ _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent":
                   # "long-lasting diarrhea", "long-term constipation": chronic
                   "long lasting": "chronic", "long term": "chronic", "ongoing": "chronic",
                   "lifelong": "chronic",
-                  "very": "severe",
+                  "very": "severe", "extreme": "high",
                   "attacks of": "recurrent", "episodes of": "recurrent",
                   "bouts of": "recurrent", "repeated bouts of": "recurrent",
                   "recurrent bouts of": "recurrent", "frequent bouts of": "recurrent",
@@ -510,7 +511,7 @@ _MODIFIER_SAME = {"repeated": "recurrent", "recurring": "recurrent", "frequent":
 #: pressure": no recurrent hypertension, but Episodic hypertension)
 _MODIFIER_ALSO = {"episodes of": "episodic", "attacks of": "episodic",
                   "repeated episodes of": "episodic", "recurrent episodes of": "episodic",
-                  "spells of": "recurrent"}
+                  "spells of": "recurrent", "extreme": "severe"}
 _BEFORE = re.compile(
     r"(?:(?P<phrase>(?:repeated|recurrent|frequent) (?:attacks|episodes|bouts) of|"
     r"attacks of|episodes of|bouts of|"

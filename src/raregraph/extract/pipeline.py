@@ -585,6 +585,15 @@ _IN_CONTEXT = {
         re.compile(r"\b(?:heart|cardiac|arrhythmi\w*|rhythm|ventric\w*|heartbeats?)\b", re.I),
         "HP:0001645",
     ),
+    # low blood sugar when a meal is missed: Fasting hypoglycemia
+    "HP:0001943": (
+        re.compile(
+            r"\b(?:fasting|without (?:food|eating|a meal|a feed(?:ing)?)|between meals|"
+            r"skip(?:s|ped|ping)? (?:a )?meals?|miss(?:es|ed|ing)? (?:a )?meals?)\b",
+            re.I,
+        ),
+        "HP:0003162",
+    ),
 }
 
 
