@@ -420,14 +420,15 @@ def test_fast_association_blocks_equal_the_generic_ones(first, second, evidence_
         renderer = rdfstream._Renderer(factory())
         for edge in edges:  # the second may share the first one's filler
             kind = renderer.kind(edge.predicate, edge.qualifiers)
-            a = renderer.syntax.association(edge.association_id.rsplit("/", 1)[1])
+            digest = edge.association_id.rsplit("/", 1)[1]
+            a = renderer.syntax.association(digest)
             s, o = renderer.node(edge.subject), renderer.node(edge.object)
             e = (
                 rdfstream._Renderer(factory())
                 .syntax.object_separator.replace("{a}", a)
                 .join(sorted(renderer.evidence(ev) for ev in evidence))
             )
-            fast = kind.fill((a, s, o, e)) if evidence else kind.bare_fill((a, s, o, e))
+            fast = (kind.fill if evidence else kind.bare_fill)(digest, s, o, e)
             association = _expand(edge.association_id)
             generic = renderer.block(
                 a,
