@@ -383,6 +383,19 @@ def test_fasting_and_extreme(sentence: str, expected: list[str]) -> None:
     assert sorted({o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kidney function slowly worsens over time.", ["HP:0012622"]),
+        ("Protein in the urine is followed by gradual kidney failure.",
+         ["HP:0000093", "HP:0012622"]),
+        ("Many reach kidney failure by the age of 40.", ["HP:0000083"]),
+    ],
+)
+def test_kidney_function_that_declines(sentence: str, expected: list[str]) -> None:
+    assert sorted({o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

@@ -746,6 +746,22 @@ def _newborn_breathing(folded: str) -> list[Mention]:
             for m in _BREATHING_TROUBLE.finditer(folded)]
 
 
+#: kidney function said to decline over time: Chronic kidney disease ("kidney function
+#: slowly worsens", "the kidneys gradually lose their ability to filter the blood",
+#: "gradual kidney failure", "the kidneys slowly fail")
+_KIDNEY_DECLINE = re.compile(
+    r"\b(?:kidney|renal) function (?:(?:usually|often|may|can|then|also|slowly|gradually|"
+    r"steadily|progressively) )*(?:declines?|worsens?|decreases?|deteriorates?|falls?)\b"
+    r"|\bkidneys? (?:(?:may|can|then|often|usually) )?(?:slowly|gradually|progressively|"
+    r"steadily) (?:lose|loses|losing|fail|fails|failing)\b"
+    r"|\b(?:gradual|slow|slowly progressive|progressive) (?:kidney|renal) failure\b"
+    r"|\b(?:gradual|slow|progressive|steady) (?:decline|loss|worsening) (?:of|in) "
+    r"(?:the )?(?:kidney|renal) function\b"
+)
+#: Chronic kidney disease
+_CKD = "HP:0012622"
+
+
 #: the breastbone (chest) that sinks in or sticks out, a few words after it is named: "the
 #: breastbone may stick out or sink in", "a chest that sinks in or sticks out"
 _CHEST = re.compile(r"\b(?:breastbone|chest|sternum)\b")
@@ -1212,6 +1228,9 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _failing(folded, lexicon)
     if "easily" in folded:
         phenotypes += _bones_break(folded, lexicon)
+    if "kidney" in folded or "renal" in folded:
+        phenotypes += [Mention("phenotype", _CKD, m.start(), m.end(), "", "kidney decline")
+                       for m in _KIDNEY_DECLINE.finditer(folded)]
     if "breath" in folded or "respirat" in folded:
         phenotypes += _newborn_breathing(folded)
     if "breastbone" in folded or "chest" in folded or "sternum" in folded:
