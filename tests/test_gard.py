@@ -183,3 +183,15 @@ def test_unknown_extractor_is_an_error():
     page = read_gard_page(SEED)
     with pytest.raises(ValueError, match="unknown extractor"):
         graph_from_page(page, extractors=["nonexistent"])
+
+
+def test_a_short_sentence_with_references_is_no_heading():
+    page = parse_gard_text(
+        "Some syndrome\n\nSome syndrome is a rare genetic disorder that causes hearing loss "
+        "and kidney problems in most people who have it.\n"
+        "Intelligence is usually normal.[1][2]\n\n"
+        "The condition is caused by mutations in the EYA1 gene and is inherited in an "
+        "autosomal dominant pattern.\n"
+    )
+    assert all(section.heading is None for section in page.sections)
+    assert "Intelligence is usually normal" in page.sections[0].text

@@ -273,11 +273,16 @@ def _lines(view: str) -> list[_Line]:
     return lines
 
 
+_TRAILING_REFERENCES = re.compile(r"(?:\s*\[\d+(?:[-–,]\s*\d+)*\])+\s*$")
+
+
 def _is_heading(line: _Line, following: _Line | None) -> bool:
     if _KNOWN_HEADINGS.match(line.text):
         return True
     words = line.text.split()
-    if len(words) > 8 or line.text[-1] in ".,;!?" or _BULLET.match(line.text):
+    # a sentence's end may carry its references ("... not affected.[1][2]")
+    last = _TRAILING_REFERENCES.sub("", line.text)[-1:] or line.text[-1]
+    if len(words) > 8 or last in ".,;!?" or _BULLET.match(line.text):
         return False
     if following is None:
         return False
