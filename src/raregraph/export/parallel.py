@@ -64,11 +64,11 @@ PROCESSES_VARIABLE = "RAREGRAPH_EXPORT_PROCESSES"
 
 #: What passing over a node before a range costs its writer (noting the evidence that an
 #: earlier range describes), relative to rendering it. Measured on the HPO graph with two
-#: writers: the pass (with the copying of the pages whose reference counts it touches)
-#: takes ~0.4 s for the ~250,000 weight before the second range, which renders ~200,000
-#: in ~3.3 s. At 0.18 the second writer ended ~0.45 s before the first, at 0.08 ~0.2 s
-#: after it (7 runs each); one that ends first must still write all it held.
-SKIP_COST = 0.10
+#: writers on an otherwise idle machine: in a forked writer the pass also pays for copying
+#: the pages whose reference counts it touches. Export wall times, alternating settings:
+#: 0.18 median 2.69 s, 0.10 2.78 s, 0.14 2.84 s, 0.22 2.87 s (with another process busy
+#: on the second CPU, 0.10 had come out best).
+SKIP_COST = 0.18
 
 
 def _split(
