@@ -118,6 +118,10 @@ def test_more_functions_called_normal(sentence: str, expected: list[str]) -> Non
     [
         # the longest name of a function wins: side vision, not vision
         ("Side vision is usually spared.", ["HP:0007994"]),
+        ("Side vision is usually kept.", ["HP:0007994"]),
+        ("Side (peripheral) vision usually stays normal.", ["HP:0007994"]),
+        # kept longer is lost later
+        ("Sharp central vision is kept longer than side vision.", []),
         ("Speech and swallowing stay normal.", ["HP:0002015"]),
         ("Growth and intelligence are usually normal.", ["HP:0001249", "HP:0001510"]),
         ("The structure of the heart is normal.", ["HP:0001627"]),

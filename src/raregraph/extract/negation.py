@@ -215,7 +215,10 @@ _IS_NORMAL = re.compile(
     r"^(?P<gap>[^.;,]{0,25}?\b(?:is|are|was|were|remains?|stays?|tends? to be|looks?|"
     r"appears?|seems?)\b\s+"
     r"(?:(?P<hedge>usually|typically|generally|often|mostly|normally|almost always|always)\s+)?"
-    r"(?:\w+\s+)?(?:normal|unaffected|spared|not\s+affected|not\s+impaired)\b)",
+    r"(?:\w+\s+)?(?:normal|unaffected|spared|preserved|intact|not\s+affected|"
+    # "side vision is usually kept" (not "kept longer": lost later)
+    r"kept(?!\s+(?:longer|until|for|only))|"
+    r"not\s+impaired)\b)",
     re.IGNORECASE,
 )
 #: "most have normal intelligence"; "it does not (usually) affect intelligence".
