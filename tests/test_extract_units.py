@@ -400,6 +400,20 @@ def test_kidney_function_that_declines(sentence: str, expected: list[str]) -> No
     assert sorted({o for p, o, _ in _edges_of(sentence) if p == "HAS_PHENOTYPE"}) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The fingernails and toenails may be ridged, thin or split.",
+         {"HP:0001807", "HP:0001816", "HP:0001809"}),
+        ("Candida also infects the nails, which become thick and brittle.",
+         {"HP:0001805", "HP:0001808"}),
+        ("The fingernails are often thin.", {"HP:0012742"}),
+    ],
+)
+def test_nails_in_predicates(sentence: str, expected: set[str]) -> None:
+    assert set(phenotypes(sentence)) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

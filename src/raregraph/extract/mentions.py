@@ -477,6 +477,9 @@ PLACED = "placed"
 DENIED_COPULA = "denied copula"
 #: predicate adjectives that HPO names differently ("the kidneys become much larger")
 _COPULA_SAME = {"larger": "enlarged", "bigger": "enlarged", "smaller": "small"}
+#: kinds of a noun that HPO names by the noun itself ("thick fingernails": thick nails)
+_HEAD_NOUNS = {"fingernails": "nails", "toenails": "nails", "fingernail": "nail",
+               "toenail": "nail"}
 #: "walking becomes harder": what is difficult
 _DIFFICULT = {"hard": "difficult", "harder": "difficult", "difficult": "difficult"}
 _SUBJECT = re.compile(
@@ -865,6 +868,16 @@ def _made(folded: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+def _nails_together(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Fingernails and toenails listed together are the nails ("Ridged nail", not each)."""
+    words = [item.rpartition(" ")[2] for _, _, item in items]
+    if not ({"fingernails", "fingernail"} & set(words) and {"toenails", "toenail"} & set(words)):
+        return items
+    nails = [k for k, w in enumerate(words) if w.startswith(("fingernail", "toenail"))]
+    merged = (items[nails[0]][0], items[nails[-1]][1], "nails")
+    return [merged if k == nails[0] else item for k, item in enumerate(items) if k not in nails[1:]]
+
+
 def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     if " made " in folded or " make" in folded or " leave" in folded or " left " in folded:
@@ -886,10 +899,12 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
             adjectives.append((more.group("adj"), more.start("adj")))
             at = more.end()
         window = max(0, verb.start() - 60)
-        match = _SUBJECT.search(folded, window, verb.start())
+        # "the nails, which become thick": the subject before the relative's comma
+        subject_end = verb.start() - (relative and folded[verb.start() - 1 : verb.start()] == ",")
+        match = _SUBJECT.search(folded, window, subject_end)
         if match is None:
             continue
-        items = _items(folded, match.start("list"), match.group("list"))
+        items = _nails_together(_items(folded, match.start("list"), match.group("list")))
         places = _limb_places([singular_word(item.rpartition(" ")[2]) for _, _, item in items])
         for adjective, adjective_start in adjectives:
             adjective = _COPULA_SAME.get(adjective, adjective)
@@ -916,6 +931,8 @@ def _copula(folded: str, lexicon: Lexicon) -> list[Mention]:
                     else:
                         candidates = [f"{adjective} {noun}",
                                       f"{adjective} {_singular_phrase(noun)}"]
+                        if noun in _HEAD_NOUNS:  # "fingernails ... thickened": thick nails
+                            candidates.append(f"{adjective} {_HEAD_NOUNS[noun]}")
                     curie = _lookup_first(lexicon, candidates)
                     if curie:
                         found.append(Mention("phenotype", curie, start, stop, "", how))
