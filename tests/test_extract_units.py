@@ -414,6 +414,19 @@ def test_nails_in_predicates(sentence: str, expected: set[str]) -> None:
     assert set(phenotypes(sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Calcium deposits may build up in the brain.", ["HP:0002514"]),
+        ("The adrenal glands often have calcium deposits that show up on x-rays.",
+         ["HP:0010512"]),
+        ("Joint pain and early arthritis are common in adults.", ["HP:0002829", "HP:0003088"]),
+    ],
+)
+def test_calcium_deposits_by_place_and_early_arthritis(sentence: str, expected: list[str]) -> None:
+    assert sorted(phenotypes(sentence)) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

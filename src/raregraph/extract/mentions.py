@@ -749,6 +749,35 @@ def _newborn_breathing(folded: str) -> list[Mention]:
             for m in _BREATHING_TROUBLE.finditer(folded)]
 
 
+#: calcium deposits and where they are: "calcium deposits may build up in the brain",
+#: "the adrenal glands often have calcium deposits" (HPO's "X calcification")
+_DEPOSITS_IN = re.compile(
+    r"\bcalcium deposits?\b(?: (?!in\b|on\b)[a-z]+){0,3}? (?:in|on|within|inside) "
+    r"(?:the |a |their )?(?P<place>[a-z]+(?: [a-z]+)?)"
+)
+_DEPOSITS_HAVE = re.compile(
+    r"\b(?P<place>[a-z]+(?: [a-z]+)?) (?:(?:often|may|can|also|usually|sometimes) )?"
+    r"(?:have|has|develop|develops|show|shows|contain|contains) calcium deposits?\b"
+)
+
+
+def _calcium_deposits(folded: str, lexicon: Lexicon) -> list[Mention]:
+    """Calcium deposits read as the calcification of the place they are in."""
+    found: list[Mention] = []
+    for pattern in (_DEPOSITS_IN, _DEPOSITS_HAVE):
+        for match in pattern.finditer(folded):
+            words = match.group("place").split(" ")
+            places = dict.fromkeys([" ".join(words), _singular_phrase(" ".join(words)),
+                                    _singular(words[-1]), words[0]])
+            candidates = [form.format(p) for p in places
+                          for form in ("{} calcification", "calcification of the {}")]
+            curie = _lookup_first(lexicon, candidates)
+            if curie:
+                found.append(Mention("phenotype", curie, match.start(), match.end(), "",
+                                     "calcium deposits"))
+    return found
+
+
 #: kidney function said to decline over time: Chronic kidney disease ("kidney function
 #: slowly worsens", "the kidneys gradually lose their ability to filter the blood",
 #: "gradual kidney failure", "the kidneys slowly fail")
@@ -1245,6 +1274,8 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
         phenotypes += _failing(folded, lexicon)
     if "easily" in folded:
         phenotypes += _bones_break(folded, lexicon)
+    if "calcium deposit" in folded:
+        phenotypes += _calcium_deposits(folded, lexicon)
     if "kidney" in folded or "renal" in folded:
         phenotypes += [Mention("phenotype", _CKD, m.start(), m.end(), "", "kidney decline")
                        for m in _KIDNEY_DECLINE.finditer(folded)]
