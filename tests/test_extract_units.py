@@ -427,6 +427,18 @@ def test_calcium_deposits_by_place_and_early_arthritis(sentence: str, expected: 
     assert sorted(phenotypes(sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Most babies develop seizures in the first hours or days of life.", ["HP:0032807"]),
+        ("Seizures often start within the first day of life.", ["HP:0032807"]),
+        ("Reflexes at the ankles are reduced or absent.", ["HP:0200101"]),
+    ],
+)
+def test_newborn_age_phrases_and_ankle_reflexes(sentence: str, expected: list[str]) -> None:
+    assert phenotypes(sentence) == expected
+
+
 def test_negated_edge_never_positive() -> None:
     page = parse_gard_text(
         "Some disease\n\nSome disease is a rare genetic disorder of bone. It does not cause "

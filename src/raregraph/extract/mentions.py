@@ -569,10 +569,14 @@ _PLACE_ADVERBS = (
 _AGE = {"babies": "infantile", "baby": "infantile", "infants": "infantile",
         "infant": "infantile", "infancy": "infantile",
         "newborns": "neonatal", "newborn": "neonatal", "newborn babies": "neonatal",
-        "first days of life": "neonatal", "first weeks of life": "neonatal"}
+        "first days of life": "neonatal", "first weeks of life": "neonatal",
+        "first hours or days of life": "neonatal", "first hours of life": "neonatal",
+        "first day of life": "neonatal", "first few days of life": "neonatal"}
 _AGE_WORDS = "|".join(sorted(_AGE, key=len, reverse=True))
 _AGE_WORD = re.compile(rf"\b(?:{_AGE_WORDS})\b")
-_AGE_AFTER = re.compile(rf"^ (?:in|during|as) (?:the |their )?(?P<age>{_AGE_WORDS})\b")
+_AGE_AFTER = re.compile(
+    rf"^ (?:in|during|as|within) (?:the |their )?(?P<age>{_AGE_WORDS})\b"
+)
 #: "telangiectases on the lips, tongue and face": a phenotype placed in parts of the body.
 _PLACE = re.compile(
     rf"^\)?(?: {_PLACE_ADVERBS})*"
