@@ -431,7 +431,7 @@ def test_calcium_deposits_by_place_and_early_arthritis(sentence: str, expected: 
     ("sentence", "expected"),
     [
         ("Most babies develop seizures in the first hours or days of life.", ["HP:0032807"]),
-        ("Seizures often start within the first day of life.", ["HP:0032807"]),
+        ("Affected babies develop seizures within the first day of life.", ["HP:0032807"]),
         ("Reflexes at the ankles are reduced or absent.", ["HP:0200101"]),
     ],
 )
