@@ -666,9 +666,7 @@ def _drop_glossed(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[
     for mention in mentions:
         opening = text.find("(", mention.end, mention.end + 16)
         glossed = opening >= 0 and any(
-            other.start > mention.end
-            and _GLOSS_GAP.fullmatch(text, mention.end, other.start) is not None
-            and text[other.end : other.end + 1] == ")"
+            _glosses(text, other, mention)
             and other.curie != mention.curie
             and not _narrower_than_gloss(lexicon, mention, other)
             for other in mentions
@@ -676,16 +674,22 @@ def _drop_glossed(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[
         if not glossed:
             kept.append(mention)
     # a vaguer gloss of a narrower phrase gives way to it
-    narrower_glossed = {
+    vaguer_glosses = {
         id(other)
         for mention in kept
         for other in kept
-        if other.start > mention.end
-        and _GLOSS_GAP.fullmatch(text, mention.end, other.start) is not None
-        and text[other.end : other.end + 1] == ")"
-        and _narrower_than_gloss(lexicon, mention, other)
+        if _glosses(text, other, mention) and _narrower_than_gloss(lexicon, mention, other)
     }
-    return [m for m in kept if id(m) not in narrower_glossed]
+    return [m for m in kept if id(m) not in vaguer_glosses]
+
+
+def _glosses(text: str, gloss: Mention, mention: Mention) -> bool:
+    """Whether ``gloss`` is the bracketed term right after ``mention``: "X (gloss)"."""
+    return (
+        gloss.start > mention.end
+        and _GLOSS_GAP.fullmatch(text, mention.end, gloss.start) is not None
+        and text[gloss.end : gloss.end + 1] == ")"
+    )
 
 
 def _narrower_than_gloss(lexicon: Lexicon, mention: Mention, gloss: Mention) -> bool:
