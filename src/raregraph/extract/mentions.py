@@ -1314,27 +1314,37 @@ def find_mentions(sentence: str, lexicon: Lexicon | None = None) -> list[Mention
             result.append(
                 Mention(mention.kind, mention.curie, mention.start, mention.end, text, mention.how)
             )
-    # read beside the other findings (a span may cover some: "weakness and numbness in the
-    # hands and feet"); the vaguer "weakness" or "contractures" gives way to them later
+    return _with_places(sentence, folded, lexicon, result)
+
+
+def _with_places(
+    sentence: str, folded: str, lexicon: Lexicon, found: list[Mention]
+) -> list[Mention]:
+    """Add the findings read with their place or sense (muscles, joints, senses).
+
+    They are read beside the other findings, after the overlaps are resolved (a span may
+    cover some: "weakness and numbness in the hands and feet"); the vaguer "weakness" or
+    "contractures" of the same words gives way to them later.
+    """
     if "weak" in folded or "wast" in folded or "atroph" in folded or "thinning" in folded or (
         "stiff" in folded or "spastic" in folded
     ):
         placed = muscle_places(folded, lexicon)
-        readings = _placed_mentions(sentence, placed, lexicon, result, _VAGUE_MUSCLE)
+        readings = _placed_mentions(sentence, placed, lexicon, found, _VAGUE_MUSCLE)
         # "stiffness of the muscles (spasticity) that affects the legs": the place's
         # spasticity, not also Muscle stiffness
         stiff = [(m.start, m.end) for m in readings if _SPASTICITY in lexicon.hp_ancestors(m.curie)]
-        result = [m for m in result if not (
+        found = [m for m in found if not (
             m.curie == _MUSCLE_STIFFNESS and any(s <= m.start and m.end <= e for s, e in stiff)
         )] + readings
     if "contracture" in folded:
         placed = joint_contractures(folded, lexicon)
-        result += _placed_mentions(sentence, placed, lexicon, result, _VAGUE_CONTRACTURE)
+        found += _placed_mentions(sentence, placed, lexicon, found, _VAGUE_CONTRACTURE)
     if "feel" in folded or "sens" in folded or "numb" in folded:
         placed = lost_senses(folded, lexicon)
         if placed:
-            result = _with_senses(sentence, placed, lexicon, result)
-    return result
+            found = _with_senses(sentence, placed, lexicon, found)
+    return found
 
 
 def _with_senses(
