@@ -49,7 +49,9 @@ OTHER_SETS = {
     "gard_dev8": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.68, "organs": 0.74,
                   "treatments": 0.91},
     # written in session 14 by six separate authors; floors under the session 14 figures
-    "gard_dev12": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.61, "organs": 0.70,
+    # organs 0.705 -> 0.690 in session 18: "limited movement of the eyes" now reads
+    # Ophthalmoparesis, and an eye named once inside a finding is no affected organ
+    "gard_dev12": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.61, "organs": 0.68,
                    "treatments": 0.86},
     "gard_dev15": {"genes": 1.0, "inheritance": 1.0, "phenotypes": 0.63, "organs": 0.63,
                    "treatments": 0.78},
