@@ -316,7 +316,7 @@ def test_lists_of_levels_functions_and_difficulty(
          ["HP:0008897", "HP:0004322"]),
         ("Affected people are often somewhat shorter than their relatives.", ["HP:0003502"]),
         ("Adults with the condition are usually tall.", ["HP:0000098"]),
-        ("They are short of breath.", []),
+        ("They are short of breath.", ["HP:0002094"]),
         ("Some have repeated bouts of pneumonia.", ["HP:0006532"]),
     ],
 )
